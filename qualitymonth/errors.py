@@ -1,0 +1,77 @@
+"""One exception hierarchy.  Each class knows its exit code; each instance its message.
+
+Messages are keys into :mod:`qualitymonth.i18n` with parameters, so the CLI can say them in
+Chinese or English.  ``str(error)`` is the English sentence, for scripts and logs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from qualitymonth.i18n import Lang, t
+
+
+class QmError(Exception):
+    """A problem the user can fix.  Never a bug: those are not caught as QmError."""
+
+    exit_code: ClassVar[int] = 1
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+    def message(self, lang: Lang = "en") -> str:
+        return t(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+class DataError(QmError):
+    """Exit 1: invalid plan, unknown activity or department, unreadable file."""
+
+    exit_code = 1
+
+
+class UsageError(QmError):
+    """Exit 2: a bad option value (the same code click uses for its own usage errors)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding in a file, located as ``file:line:col`` (1-based; 0 when unknown)."""
+
+    path: str
+    line: int
+    col: int
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+    #: The activity the problem is in, when the message does not name it already.
+    activity: int | None = None
+
+    def message(self, lang: Lang = "en") -> str:
+        text = t(self.key, lang, **self.params)
+        return text if self.activity is None else t("in_activity", lang, id=self.activity) + text
+
+    def format(self, lang: Lang = "en") -> str:
+        where = self.path if self.line == 0 else f"{self.path}:{self.line}:{self.col}"
+        return f"{where}: {self.message(lang)}"
+
+
+class PlanError(DataError):
+    """A plan that cannot be used: every structural problem found, in file order."""
+
+    def __init__(
+        self, problems: list[Problem], schedule_problems: list[Problem] | None = None
+    ) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.line, p.col))
+        #: Unreadable schedules found beside the structural problems (``validate`` shows them).
+        self.schedule_problems = schedule_problems or []
+        super().__init__("plan_invalid", count=len(problems))
+
+    def message(self, lang: Lang = "en") -> str:
+        return "\n".join(p.format(lang) for p in self.problems)

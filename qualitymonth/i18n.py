@@ -1,0 +1,256 @@
+"""Every word ``qm`` shows a person, in Chinese (the default) and English.
+
+Keys are stable identifiers; JSON output never goes through here (it is language-neutral).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+# key: (zh, en).  Parameters use str.format names.
+_TEXT: dict[str, tuple[str, str]] = {
+    # ---- labels
+    "id": ("序号", "ID"),
+    "theme": ("活动主题", "Theme"),
+    "content": ("活动内容", "Content"),
+    "schedule": ("时间安排", "Schedule"),
+    "period": ("起止日期", "Period"),
+    "start": ("开始日期", "Start"),
+    "end": ("结束日期", "End"),
+    "lead": ("牵头部门", "Lead"),
+    "assist": ("协办单位", "Co-organizers"),
+    "remark": ("备注", "Remark"),
+    "status": ("状态", "Status"),
+    "percent": ("进度", "Progress"),
+    "done_on": ("完成日期", "Done on"),
+    "last_note": ("最新备注", "Last note"),
+    "field": ("项目", "Field"),
+    "value": ("内容", "Value"),
+    "department": ("部门", "Department"),
+    "aliases": ("别名", "Aliases"),
+    "leads": ("牵头", "Leads"),
+    "assists": ("协办", "Assists"),
+    "campaign": ("活动", "Campaign"),
+    "year": ("年度", "Year"),
+    "issuer": ("发文单位", "Issuer"),
+    "doc_no": ("文号", "Document no."),
+    "issued": ("印发日期", "Issued"),
+    "report_to": ("报送至", "Report to"),
+    "slogans": ("活动口号", "Slogans"),
+    "activities": ("活动", "Activities"),
+    "history": ("进展记录", "History"),
+    "date": ("日期", "Date"),
+    "action": ("操作", "Action"),
+    "by": ("记录人", "By"),
+    "note": ("备注", "Note"),
+    "undated": ("未定", "undated"),
+    "overdue": ("逾期", "overdue"),
+    "late": ("逾期完成", "late"),
+    "as_of": ("截至", "As of"),
+    "none": ("无", "none"),
+    "no_activities": ("没有符合条件的活动。", "No activities match."),
+    "no_history": ("暂无进展记录。", "No progress recorded yet."),
+    # ---- statuses and actions
+    "status_todo": ("未开始", "to do"),
+    "status_doing": ("进行中", "in progress"),
+    "status_done": ("已完成", "done"),
+    "action_start": ("开始", "start"),
+    "action_progress": ("进度", "progress"),
+    "action_done": ("完成", "done"),
+    "action_reopen": ("重新打开", "reopen"),
+    "action_note": ("备注", "note"),
+    # ---- schedule problems
+    "schedule_unreadable": (
+        "活动 {id} 的时间安排“{text}”无法识别；可以这样写：{examples}",
+        "activity {id}: cannot read the schedule {text!r}; write it like: {examples}",
+    ),
+    "schedule_empty": (
+        "活动 {id} 的时间安排为空；可以这样写：{examples}",
+        "activity {id}: the schedule is empty; write it like: {examples}",
+    ),
+    "schedule_bad_date": (
+        "活动 {id} 的时间安排“{text}”中的日期 {date} 不存在",
+        "activity {id}: the schedule {text!r} names {date}, which does not exist",
+    ),
+    "schedule_end_before_start": (
+        "活动 {id} 的时间安排“{text}”结束早于开始；跨年请写“次年”，如 10月-次年3月",
+        "activity {id}: the schedule {text!r} ends before it starts; for next year write 次年, "
+        "as in 10月-次年3月",
+    ),
+    "schedule_year_out_of_range": (
+        "活动 {id} 的时间安排“{text}”中的 {year} 年不在本活动年度 {first}–{last} 年内",
+        "activity {id}: the schedule {text!r} names {year}, outside the campaign's {first}-{last}",
+    ),
+    "schedule_needs_issued": (
+        "活动 {id} 的时间安排“{text}”从印发日期起算，但 campaign.issued 未填写",
+        "activity {id}: the schedule {text!r} counts from the issue date, but campaign.issued "
+        "is not set",
+    ),
+    "schedule_warning": (
+        "警告：{message}（该活动按“未定”处理）",
+        "warning: {message} (treated as undated)",
+    ),
+    # ---- plan problems
+    "plan_invalid": ("计划文件有 {count} 处错误", "the plan has {count} problem(s)"),
+    "plan_ok": (
+        "{path}：有效，共 {count} 项活动",
+        "{path}: valid, {count} activities",
+    ),
+    "plan_not_found": (
+        "找不到计划文件：当前目录下没有 data/campaign-*.yaml；请用 --plan 指定或设置 QM_PLAN",
+        "no plan found: there is no data/campaign-*.yaml under the current directory; "
+        "pass --plan or set QM_PLAN",
+    ),
+    "file_missing": ("文件不存在：{path}", "file not found: {path}"),
+    "file_unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "file_is_dir": ("{path} 是一个目录，不是文件", "{path} is a directory, not a file"),
+    "file_too_large": (
+        "{path} 过大（{size} 字节，上限 {limit} 字节），不像计划文件",
+        "{path} is too large ({size} bytes, the limit is {limit}); it is not a plan",
+    ),
+    "file_binary": (
+        "{path} 含有 NUL 字节，是二进制文件而不是文本",
+        "{path} contains NUL bytes: it is binary, not text",
+    ),
+    "file_utf16": (
+        "{path} 是 UTF-16 编码；请另存为 UTF-8（记事本：另存为 → 编码选 UTF-8）",
+        "{path} is UTF-16; save it as UTF-8 (Notepad: Save As, Encoding UTF-8)",
+    ),
+    "file_gbk": (
+        "{path} 是 GBK/GB18030 编码，不是 UTF-8；请转换："
+        "iconv -f GB18030 -t UTF-8 {path} > 新文件.yaml（或用记事本另存为 UTF-8）",
+        "{path} is GBK/GB18030, not UTF-8; convert it: iconv -f GB18030 -t UTF-8 {path} > new.yaml "
+        "(or save it as UTF-8 in Notepad)",
+    ),
+    "file_not_utf8": (
+        "{path} 第 {line} 行不是有效的 UTF-8 文本",
+        "{path}: line {line} is not valid UTF-8 text",
+    ),
+    "yaml_syntax": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
+    "yaml_tab": (
+        "YAML 语法错误：缩进用了制表符（Tab），请改用空格",
+        "YAML syntax error: a tab is used for indentation; use spaces",
+    ),
+    "yaml_tag": (
+        "不支持的 YAML 标签 {tag}（计划文件只能含普通数据）",
+        "unsupported YAML tag {tag} (a plan holds plain data only)",
+    ),
+    "yaml_too_big": (
+        "YAML 展开后过大（锚点/别名展开超过 {limit} 个节点），拒绝读取",
+        "the YAML expands to more than {limit} nodes (anchors and aliases); refused",
+    ),
+    "yaml_too_deep": ("YAML 嵌套过深，拒绝读取", "the YAML is nested too deeply; refused"),
+    "yaml_duplicate_key": (
+        "重复的键“{key}”（第一次出现在第 {first} 行）",
+        "duplicate key {key!r} (first at line {first})",
+    ),
+    "yaml_empty": ("计划文件是空的", "the plan file is empty"),
+    "yaml_multi_doc": ("计划文件只能包含一个 YAML 文档", "a plan file holds one YAML document"),
+    "field_missing": ("缺少必填项“{field}”", "missing required key {field!r}"),
+    "field_unknown": ("未知的键“{field}”{hint}", "unknown key {field!r}{hint}"),
+    "field_both": (
+        "“{field}”与“{other}”是同一项，只能写一个",
+        "{field!r} and {other!r} are the same key; write only one",
+    ),
+    "in_activity": ("活动 {id}：", "activity {id}: "),
+    "field_hint": ("（是否想写“{guess}”？）", " (did you mean {guess!r}?)"),
+    "expect_int": (
+        "“{field}”应为整数，而不是 {value}",
+        "{field!r} should be a whole number, not {value}",
+    ),
+    "expect_positive": (
+        "“{field}”应为正整数，而不是 {value}",
+        "{field!r} should be positive, not {value}",
+    ),
+    "expect_text": ("“{field}”应为文本，而不是 {value}", "{field!r} should be text, not {value}"),
+    "expect_nonempty": ("“{field}”不能为空", "{field!r} must not be empty"),
+    "expect_date": (
+        "“{field}”应为日期（如 2023-09-13），而不是 {value}",
+        "{field!r} should be a date such as 2023-09-13, not {value}",
+    ),
+    "expect_list": ("“{field}”应为列表，而不是 {value}", "{field!r} should be a list, not {value}"),
+    "expect_mapping": (
+        "“{field}”应为映射（键: 值），而不是 {value}",
+        "{field!r} should be a mapping, not {value}",
+    ),
+    "expect_year": (
+        "“{field}”应为 1900 到 2200 之间的年份，而不是 {value}",
+        "{field!r} should be a year between 1900 and 2200, not {value}",
+    ),
+    "expect_other": ("“{field}”有误：{detail}", "{field!r} is invalid: {detail}"),
+    "no_activities_in_plan": (
+        "计划中没有任何活动（activities 为空）",
+        "the plan has no activities",
+    ),
+    "duplicate_id": (
+        "活动序号 {id} 重复（第一次出现在第 {first} 行）",
+        "activity id {id} is used twice (first at line {first})",
+    ),
+    "start_after_end": (
+        "活动 {id} 的 start {start} 晚于 end {end}",
+        "activity {id}: start {start} is after end {end}",
+    ),
+    "alias_conflict": (
+        "部门别名“{alias}”同时指向“{first}”和“{second}”",
+        "the department alias {alias!r} names both {first!r} and {second!r}",
+    ),
+    "alias_is_department": (
+        "部门别名“{alias}”本身就是一个部门名",
+        "the department alias {alias!r} is itself a department name",
+    ),
+    # ---- lookups and options
+    "unknown_activity": (
+        "没有序号为 {id} 的活动；有效序号：{valid}",
+        "there is no activity {id}; valid ids: {valid}",
+    ),
+    "unknown_department": (
+        "未知部门“{name}”{hint}；已知部门：{known}",
+        "unknown department {name!r}{hint}; known departments: {known}",
+    ),
+    "closest": ("（最接近的是“{guess}”）", " (closest: {guess!r})"),
+    "bad_month": (
+        "无法识别月份“{text}”；请写 9、09、2023-09 或 9月",
+        "cannot read the month {text!r}; write 9, 09, 2023-09 or 9月",
+    ),
+    "bad_date": (
+        "无法识别日期“{text}”；请写 2023-09-28、2023/9/28、9/28 或 2023年9月28日",
+        "cannot read the date {text!r}; write 2023-09-28, 2023/9/28, 9/28 or 2023年9月28日",
+    ),
+    "bad_env": (
+        "环境变量 {name} 有误：{detail}",
+        "the environment variable {name} is invalid: {detail}",
+    ),
+    "usage": (
+        "用法错误：{detail}（参见 {command} --help）",
+        "usage error: {detail} (see {command} --help)",
+    ),
+    "internal": (
+        "内部错误：{detail}（设置 QM_DEBUG=1 可查看详情）",
+        "internal error: {detail} (set QM_DEBUG=1 for details)",
+    ),
+    "interrupted": ("已中断", "interrupted"),
+}
+
+
+class Msg(NamedTuple):
+    """A message not yet put into words: a parameter of another message."""
+
+    key: str
+    params: dict[str, object]
+
+
+def t(key: str, lang: Lang = "zh", /, **params: object) -> str:
+    """The text for ``key`` in ``lang``, formatted with ``params``."""
+    zh, en = _TEXT[key]
+    template = zh if lang == "zh" else en
+    if not params:
+        return template
+    words = {k: t(v.key, lang, **v.params) if isinstance(v, Msg) else v for k, v in params.items()}
+    return template.format(**words)
+
+
+def has(key: str) -> bool:
+    return key in _TEXT

@@ -1,0 +1,261 @@
+"""Fold journal events into activity states, and select activities.  Pure: takes ``as_of``.
+
+The state of an activity as of a date counts only the events dated on or before it, in
+(date, recorded_at, event id) order, so a report as of an earlier date is reproducible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any, Literal
+
+from qualitymonth.errors import DataError
+from qualitymonth.i18n import Msg
+from qualitymonth.model import Activity, Plan
+from qualitymonth.schedule import Period, month_period
+
+__all__ = [
+    "ActivityState",
+    "Event",
+    "Role",
+    "Status",
+    "fold",
+    "resolve_department",
+    "select",
+]
+
+Role = Literal["lead", "assist", "any"]
+ACTIONS = ("start", "progress", "done", "reopen", "note")
+
+
+class Status(StrEnum):
+    TODO = "todo"
+    DOING = "doing"
+    DONE = "done"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One journal line: something that happened to one activity."""
+
+    event: str
+    activity: int
+    action: str
+    date: dt.date
+    recorded_at: str
+    by: str = ""
+    percent: int | None = None
+    note: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The journal's own representation (the ``log --format json`` shape)."""
+        out: dict[str, Any] = {
+            "v": 1,
+            "event": self.event,
+            "activity": self.activity,
+            "action": self.action,
+            "date": self.date.isoformat(),
+        }
+        if self.percent is not None:
+            out["percent"] = self.percent
+        if self.note is not None:
+            out["note"] = self.note
+        out["by"] = self.by
+        out["recorded_at"] = self.recorded_at
+        return out
+
+    @property
+    def order(self) -> tuple[dt.date, str, str]:
+        return (self.date, self.recorded_at, self.event)
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityState:
+    """An activity as it stands on ``as_of``."""
+
+    activity: Activity
+    period: Period | None
+    as_of: date
+    status: Status = Status.TODO
+    percent: int = 0
+    done_on: date | None = None
+    last_note: str | None = None
+    history: tuple[Event, ...] = field(default=())
+
+    @property
+    def overdue(self) -> bool:
+        """Not done, and the as-of date is past the period's end."""
+        return (
+            self.status is not Status.DONE
+            and self.period is not None
+            and self.as_of > self.period.end
+        )
+
+    @property
+    def late(self) -> bool:
+        """Done after the period's end."""
+        return (
+            self.status is Status.DONE
+            and self.done_on is not None
+            and self.period is not None
+            and self.done_on > self.period.end
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """The stable JSON shape of an activity (PRODUCT.md, "JSON shapes")."""
+        a, p = self.activity, self.period
+        return {
+            "id": a.id,
+            "theme": a.theme,
+            "content": a.content,
+            "schedule": a.schedule,
+            "start": p.start.isoformat() if p else None,
+            "end": p.end.isoformat() if p else None,
+            "lead": a.lead,
+            "assist": list(a.assist),
+            "remark": a.remark,
+            "status": self.status.value,
+            "percent": self.percent,
+            "overdue": self.overdue,
+            "late": self.late,
+            "done_on": self.done_on.isoformat() if self.done_on else None,
+            "last_note": self.last_note,
+        }
+
+
+def _apply(state: dict[str, Any], e: Event) -> None:
+    if e.action == "start":
+        state.update(status=Status.DOING, done_on=None)
+    elif e.action == "progress":
+        pct = e.percent if e.percent is not None else state["percent"]
+        if pct >= 100:
+            state.update(status=Status.DONE, percent=100, done_on=e.date)
+        else:
+            state.update(status=Status.DOING, percent=pct, done_on=None)
+    elif e.action == "done":
+        state.update(status=Status.DONE, percent=100, done_on=e.date)
+    elif e.action == "reopen":
+        state.update(status=Status.DOING, done_on=None)
+    if e.note:
+        state["last_note"] = e.note
+
+
+def fold(
+    plan: Plan,
+    periods: dict[int, Period | None],
+    events: Iterable[Event],
+    as_of: date,
+) -> list[ActivityState]:
+    """Every activity's state as of ``as_of``, in plan order.
+
+    Events after ``as_of`` are not counted; an event id seen twice (a journal merged by git's
+    union merge) counts once; events for ids the plan does not have are ignored here (the
+    journal reader reports them).
+    """
+    by_activity: dict[int, dict[str, Event]] = {a.id: {} for a in plan.activities}
+    for e in events:
+        bucket = by_activity.get(e.activity)
+        if bucket is not None and e.date <= as_of:
+            bucket.setdefault(e.event, e)
+    states: list[ActivityState] = []
+    for a in plan.activities:
+        history = tuple(sorted(by_activity[a.id].values(), key=lambda e: e.order))
+        state: dict[str, Any] = {
+            "status": Status.TODO,
+            "percent": 0,
+            "done_on": None,
+            "last_note": None,
+        }
+        for e in history:
+            _apply(state, e)
+        states.append(
+            ActivityState(
+                activity=a, period=periods.get(a.id), as_of=as_of, history=history, **state
+            )
+        )
+    return states
+
+
+# --------------------------------------------------------------------------- selecting
+
+
+def _fold_text(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def resolve_department(plan: Plan, name: str) -> str:
+    """The canonical name of department ``name`` (or of its alias).
+
+    Raises :class:`DataError` naming the known departments and the closest match.
+    """
+    canonical = plan.canonical()
+    wanted = _fold_text(name)
+    for known, canon in canonical.items():
+        if _fold_text(known) == wanted:
+            return canon
+    names = plan.department_names()
+    guess = difflib.get_close_matches(name.strip(), list(canonical), n=1, cutoff=0.0)
+    hint = Msg("closest", {"guess": guess[0]}) if guess else ""
+    raise DataError("unknown_department", name=name, hint=hint, known="、".join(names))
+
+
+def in_department(canon: dict[str, str], a: Activity, dept: str, role: Role) -> bool:
+    """Whether ``a`` involves canonical department ``dept`` in ``role``."""
+    lead = canon.get(a.lead, a.lead) == dept
+    assist = any(canon.get(n, n) == dept for n in a.assist)
+    return lead if role == "lead" else assist if role == "assist" else lead or assist
+
+
+def matches_search(a: Activity, needle: str) -> bool:
+    wanted = _fold_text(needle)
+    haystack = (a.theme, a.content, a.remark, a.schedule, a.lead, *a.assist)
+    return any(wanted in _fold_text(text) for text in haystack)
+
+
+def select(
+    plan: Plan,
+    states: Sequence[ActivityState],
+    *,
+    dept: str | None = None,
+    role: Role = "any",
+    month: tuple[int, int] | None = None,
+    status: str | None = None,
+    search: str | None = None,
+) -> list[ActivityState]:
+    """The states that pass every given filter.  ``dept`` must already be canonical."""
+    span = month_period(*month) if month else None
+    canon = plan.canonical()
+    out: list[ActivityState] = []
+    for s in states:
+        if dept is not None and not in_department(canon, s.activity, dept, role):
+            continue
+        if span is not None and (s.period is None or not s.period.overlaps(span.start, span.end)):
+            continue
+        if status is not None and not _has_status(s, status):
+            continue
+        if search and not matches_search(s.activity, search):
+            continue
+        out.append(s)
+    return out
+
+
+def _has_status(s: ActivityState, status: str) -> bool:
+    if status == "overdue":
+        return s.overdue
+    if status == "late":
+        return s.late
+    return s.status.value == status
+
+
+def find_activity(states: Sequence[ActivityState], ident: int) -> ActivityState:
+    for s in states:
+        if s.activity.id == ident:
+            return s
+    valid = ", ".join(str(s.activity.id) for s in states)
+    raise DataError("unknown_activity", id=ident, valid=valid)

@@ -1,0 +1,354 @@
+"""Rich renderables and table/json/csv/md writers.  Never reads files, never exits.
+
+Text from a plan or a journal is never trusted: it is shown as text, never as Rich markup,
+terminal escapes, control characters or bidi overrides, and never as a spreadsheet formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from qualitymonth.i18n import Lang, t
+
+if TYPE_CHECKING:  # rich is imported only when a table is drawn
+    from rich.console import RenderableType
+    from rich.text import Text
+
+    from qualitymonth.model import Plan
+    from qualitymonth.progress import ActivityState, Event
+
+__all__ = ["csv_text", "json_text", "md_table", "safe"]
+
+STATUS_STYLE = {"todo": "dim", "doing": "yellow", "done": "green"}
+
+
+# --------------------------------------------------------------------------- safety
+
+
+def safe(text: str) -> str:
+    """``text`` with every control, format and bidi character made visible and harmless.
+
+    Newlines stay (cells wrap); a tab becomes a space; ESC becomes ``␛`` (U+241B) and the
+    like; other invisible format characters (bidi overrides, zero-width) become ``<U+202E>``.
+    """
+    if text.isprintable():
+        return text
+    out: list[str] = []
+    for ch in text:
+        if ch == "\n" or ch.isprintable():
+            out.append(ch)
+        elif ch == "\t":
+            out.append(" ")
+        elif ord(ch) < 0x20:
+            out.append(chr(0x2400 + ord(ch)))
+        elif ord(ch) == 0x7F:
+            out.append("␡")
+        elif unicodedata.category(ch) == "Zs":
+            out.append(" ")
+        else:
+            out.append(f"<U+{ord(ch):04X}>")
+    return "".join(out)
+
+
+def one_line(text: str) -> str:
+    return " ".join(safe(text).split())
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def csv_cell(value: Any) -> str:
+    """A cell Excel and WPS show as text: a leading = + - @ cannot start a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = safe(str(value)) if isinstance(value, str) else str(value)
+    if isinstance(value, str) and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """UTF-8 CSV with a BOM (so Excel reads the Chinese), CRLF line ends, safe cells."""
+    buf = io.StringIO()
+    buf.write("\ufeff")
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([csv_cell(h) for h in header])
+    for row in rows:
+        writer.writerow([csv_cell(v) for v in row])
+    return buf.getvalue()
+
+
+def json_text(data: Any) -> str:
+    """Readable, stable JSON with Chinese unescaped."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def md_escape(value: Any) -> str:
+    if value is None:
+        return ""
+    text = one_line(str(value))
+    for ch in "\\`*_[]<>|#":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def md_table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    lines = [
+        "| " + " | ".join(md_escape(h) for h in header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
+    lines += ["| " + " | ".join(md_escape(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- words
+
+
+def status_label(state: ActivityState, lang: Lang) -> str:
+    label = t(f"status_{state.status.value}", lang)
+    if state.status.value != "done" and state.percent:
+        label += f" {state.percent}%"
+    if state.overdue:
+        label += f" · {t('overdue', lang)}"
+    elif state.late:
+        label += f" · {t('late', lang)}"
+    return label
+
+
+def period_label(state: ActivityState, lang: Lang) -> str:
+    p = state.period
+    if p is None:
+        return t("undated", lang)
+    if p.start == p.end:
+        return p.start.isoformat()
+    return f"{p.start.isoformat()} – {p.end.isoformat()}"
+
+
+def names(values: Iterable[str]) -> str:
+    return "、".join(values)
+
+
+# --------------------------------------------------------------------------- activity lists
+
+LIST_FIELDS = ("id", "theme", "schedule", "lead", "assist", "status")
+FULL_FIELDS = (
+    "id", "theme", "content", "schedule", "start", "end", "lead", "assist", "remark",
+    "status", "percent", "overdue", "late", "done_on", "last_note",
+)  # fmt: skip
+
+
+def _cell(state: ActivityState, field: str, lang: Lang) -> Any:
+    if field == "status":
+        return status_label(state, lang)
+    if field == "assist":
+        return names(state.activity.assist)
+    value = state.as_dict()[field]
+    return value
+
+
+def states_csv(states: Sequence[ActivityState], lang: Lang) -> str:
+    header = [t(f, lang) for f in FULL_FIELDS]
+    rows = []
+    for s in states:
+        d = s.as_dict()
+        d["assist"] = names(s.activity.assist)
+        d["status"] = t(f"status_{s.status.value}", lang)
+        rows.append([d[f] for f in FULL_FIELDS])
+    return csv_text(header, rows)
+
+
+def states_md(states: Sequence[ActivityState], lang: Lang) -> str:
+    fields = (*LIST_FIELDS[:3], "period", *LIST_FIELDS[3:])
+    header = [t(f, lang) for f in fields]
+    rows = [
+        [period_label(s, lang) if f == "period" else _cell(s, f, lang) for f in fields]
+        for s in states
+    ]
+    return md_table(header, rows)
+
+
+def _text(value: str, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(safe(value), style=style)
+
+
+def states_table(states: Sequence[ActivityState], lang: Lang) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+
+    if not states:
+        return _text(t("no_activities", lang), "dim")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column(t("id", lang), justify="right", no_wrap=True)
+    table.add_column(t("theme", lang), overflow="fold", ratio=4, min_width=10)
+    table.add_column(t("schedule", lang), overflow="fold", ratio=1, min_width=6)
+    table.add_column(t("lead", lang), overflow="fold", ratio=1, min_width=4)
+    table.add_column(t("assist", lang), overflow="fold", ratio=1, min_width=4)
+    table.add_column(t("status", lang), overflow="fold", ratio=1, min_width=6)
+    for s in states:
+        style = "red" if s.overdue else STATUS_STYLE[s.status.value]
+        table.add_row(
+            str(s.activity.id),
+            _text(s.activity.theme),
+            _text(s.activity.schedule),
+            _text(s.activity.lead),
+            _text(names(s.activity.assist)),
+            _text(status_label(s, lang), style),
+        )
+    return table
+
+
+# --------------------------------------------------------------------------- one activity
+
+
+def event_rows(events: Sequence[Event], lang: Lang) -> list[list[Any]]:
+    rows = []
+    for e in events:
+        action = t(f"action_{e.action}", lang)
+        if e.percent is not None and e.action == "progress":
+            action += f" {e.percent}%"
+        rows.append([e.date.isoformat(), e.activity, action, e.by, e.note or ""])
+    return rows
+
+
+def event_header(lang: Lang) -> list[str]:
+    return [t("date", lang), t("id", lang), t("action", lang), t("by", lang), t("note", lang)]
+
+
+def events_table(events: Sequence[Event], lang: Lang) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+
+    if not events:
+        return _text(t("no_history", lang), "dim")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for i, h in enumerate(event_header(lang)):
+        table.add_column(h, overflow="fold", no_wrap=i < 2, ratio=4 if i == 4 else None)
+    for row in event_rows(events, lang):
+        table.add_row(*(_text(str(v)) for v in row))
+    return table
+
+
+def state_panel(state: ActivityState, lang: Lang) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+
+    a = state.activity
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    style = "red" if state.overdue else STATUS_STYLE[state.status.value]
+    pairs: list[tuple[str, Text]] = [
+        (t("id", lang), _text(str(a.id))),
+        (t("theme", lang), _text(a.theme, "bold")),
+        (t("content", lang), _text(a.content)),
+        (t("schedule", lang), _text(a.schedule)),
+        (t("period", lang), _text(period_label(state, lang))),
+        (t("lead", lang), _text(a.lead)),
+        (t("assist", lang), _text(names(a.assist))),
+        (t("remark", lang), _text(a.remark)),
+        (t("status", lang), _text(status_label(state, lang), style)),
+        (t("done_on", lang), _text(state.done_on.isoformat() if state.done_on else "")),
+        (t("last_note", lang), _text(state.last_note or "")),
+    ]
+    for label, value in pairs:
+        grid.add_row(label, value)
+    heading = _text(t("history", lang), "bold")
+    return Group(grid, _text(""), heading, events_table(state.history, lang))
+
+
+def state_md(state: ActivityState, lang: Lang) -> str:
+    a = state.activity
+    lines = [f"## {md_escape(a.id)}. {md_escape(a.theme)}", ""]
+    rows = [
+        (t("content", lang), a.content),
+        (t("schedule", lang), a.schedule),
+        (t("period", lang), period_label(state, lang)),
+        (t("lead", lang), a.lead),
+        (t("assist", lang), names(a.assist)),
+        (t("remark", lang), a.remark),
+        (t("status", lang), status_label(state, lang)),
+        (t("done_on", lang), state.done_on.isoformat() if state.done_on else ""),
+        (t("last_note", lang), state.last_note or ""),
+    ]
+    lines.append(md_table([t("field", lang), t("value", lang)], rows))
+    lines.append(f"### {t('history', lang)}\n")
+    lines.append(md_table(event_header(lang), event_rows(state.history, lang)))
+    return "\n".join(lines)
+
+
+def state_csv(state: ActivityState, lang: Lang) -> str:
+    """One activity as the same columns as ``list --format csv``."""
+    return states_csv([state], lang)
+
+
+# --------------------------------------------------------------------------- plan views
+
+
+def dept_rows(plan: Plan) -> list[dict[str, Any]]:
+    """``{department, lead, assist}`` counts per canonical department, in plan order."""
+    canon = plan.canonical()
+    leads = dict.fromkeys(plan.department_names(), 0)
+    assists = dict(leads)
+    for a in plan.activities:
+        leads[canon[a.lead]] += 1
+        for n in {canon[n] for n in a.assist}:
+            assists[n] += 1
+    return [{"department": n, "lead": leads[n], "assist": assists[n]} for n in leads]
+
+
+def depts_table(plan: Plan, lang: Lang) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(t("department", lang), overflow="fold")
+    table.add_column(t("aliases", lang), overflow="fold")
+    table.add_column(t("leads", lang), justify="right")
+    table.add_column(t("assists", lang), justify="right")
+    for row in dept_rows(plan):
+        aliases = names(plan.departments.get(row["department"], []))
+        table.add_row(
+            _text(row["department"]), _text(aliases), str(row["lead"]), str(row["assist"])
+        )
+    return table
+
+
+def info_panel(plan: Plan, lang: Lang) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+
+    c = plan.campaign
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    pairs = [
+        ("campaign", c.name),
+        ("year", str(c.year)),
+        ("issuer", c.issuer),
+        ("doc_no", c.doc_no),
+        ("issued", c.issued.isoformat() if c.issued else ""),
+        ("theme", c.theme),
+        ("report_to", c.report_to),
+        ("activities", str(len(plan.activities))),
+    ]
+    for key, value in pairs:
+        if value:
+            grid.add_row(t(key, lang), _text(value))
+    parts: list[RenderableType] = [grid]
+    if plan.slogans:
+        parts += [_text(""), _text(t("slogans", lang), "bold")]
+        parts += [_text(f"{i}. {s}") for i, s in enumerate(plan.slogans, 1)]
+    return Group(*parts)
+
+
+def problems_text(lines: Iterable[str]) -> str:
+    return "\n".join(safe(line) for line in lines)

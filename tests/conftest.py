@@ -1,0 +1,115 @@
+"""Shared fixtures: the shipped plan, a CliRunner wrapper and a real-subprocess runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qualitymonth.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = ROOT / "data" / "campaign-2023.yaml"
+
+# The activity table of annex 2 of 永市监质〔2023〕35号, copied from the notice: the facts the
+# shipped plan must encode.  (序号, 时间安排, 牵头部门, 协办单位)
+ANNEX2 = [
+    (1, "9 月", "质量科", ["办公室"]),
+    (2, "9-10 月", "质量科", ["各监管所"]),
+    (3, "9 月", "质量科", ["各监管所"]),
+    (4, "9 月", "质量科", ["计量所"]),
+    (5, "6-10月", "质量科", ["各监管所"]),
+    (6, "9月中旬", "市管科", ["各监管所"]),
+    (7, "9月", "执法大队", ["各监管所"]),
+    (8, "9月", "特安科", ["各监管所"]),
+    (9, "9月", "执法大队", ["各监管所"]),
+    (10, "全年", "消保科", ["各监管所"]),
+    (11, "8月-12月", "消保科", ["各监管所"]),
+    (12, "9月-10月", "质量科", ["各监管所"]),
+]
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+
+Invoke = Callable[..., Run]
+
+
+@pytest.fixture
+def qm() -> Invoke:
+    """Run ``qm`` in-process through Typer's CliRunner, stdout and stderr apart.
+
+    "Today" is pinned to 2023-09-20 unless a test says otherwise.
+    """
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Run:
+        full_env = {"QM_TODAY": "2023-09-20", "QM_LANG": "", "COLUMNS": "100", "NO_COLOR": "1"}
+        full_env.update(env or {})
+        result = runner.invoke(app, list(args), env=full_env, input=input, catch_exceptions=False)
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return invoke
+
+
+@pytest.fixture
+def qm_process() -> Invoke:
+    """Run ``python -m qualitymonth`` as a real process (for encoding, pipes, locking)."""
+
+    def run(
+        *args: str,
+        env: dict[str, str] | None = None,
+        cwd: Path | None = None,
+        input: str | None = None,
+    ) -> Run:
+        full_env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("QM_", "COLUMNS", "NO_COLOR"))
+        }
+        full_env.update({"QM_TODAY": "2023-09-20", "PYTHONIOENCODING": "utf-8"})
+        full_env.update(env or {})
+        proc = subprocess.run(
+            [sys.executable, "-m", "qualitymonth", *args],
+            capture_output=True,
+            env=full_env,
+            cwd=cwd or ROOT,
+            input=input.encode() if input else None,
+            timeout=60,
+        )
+        return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+
+    return run
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path) -> Callable[[str], Path]:
+    """Write a plan text to a file and return its path."""
+
+    def write(text: str, name: str = "plan.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+MINIMAL = """\
+campaign:
+  name: 测试活动
+  year: 2023
+  issued: 2023-09-13
+activities:
+  - id: 1
+    theme: 宣传
+    schedule: 9月
+    lead: 质量科
+"""
