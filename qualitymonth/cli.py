@@ -26,7 +26,10 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from qualitymonth.plan import LoadedPlan
-    from qualitymonth.progress import ActivityState
+    from qualitymonth.progress import ActivityState, Event
+
+#: Journal problems shown before "and N more".
+MAX_WARNINGS = 20
 
 # ---------------------------------------------------------------------------- the boundary
 
@@ -158,6 +161,7 @@ class Session:
         self.lang: Lang = lang
         self.cwd = cwd
         self._loaded: LoadedPlan | None = None
+        self._events: list[Event] | None = None
 
     @property
     def today(self) -> date:
@@ -197,11 +201,32 @@ class Session:
                 _say(t("schedule_warning", self.lang, message=problem.format(self.lang)))
         return self._loaded
 
-    def states(self) -> list[ActivityState]:
+    @property
+    def journal(self) -> Path:
+        from qualitymonth.journal import journal_path
+
+        return journal_path(self.loaded.path, self.journal_arg)
+
+    def events(self) -> list[Event]:
+        """The journal's good events; its bad lines are reported on stderr and skipped."""
+        if self._events is None:
+            from qualitymonth.journal import read_journal
+
+            loaded = self.loaded
+            got = read_journal(self.journal, (a.id for a in loaded.plan.activities))
+            for problem in got.problems[:MAX_WARNINGS]:
+                _say(t("journal_warning", self.lang, message=problem.format(self.lang)))
+            if len(got.problems) > MAX_WARNINGS:
+                more = len(got.problems) - MAX_WARNINGS
+                _say(t("journal_more", self.lang, path=str(self.journal), count=more))
+            self._events = got.events
+        return self._events
+
+    def states(self, as_of: date | None = None) -> list[ActivityState]:
         from qualitymonth.progress import fold
 
         loaded = self.loaded
-        return fold(loaded.plan, loaded.periods, (), self.as_of)
+        return fold(loaded.plan, loaded.periods, self.events(), as_of or self.as_of)
 
     # -- output
 
@@ -279,7 +304,8 @@ def _global(
     """
     global _lang
     _lang = lang.value
-    ctx.obj = Session(plan, journal, as_of, lang.value, Path.cwd())
+    # A relative folder keeps the paths in messages as short as the clerk typed them.
+    ctx.obj = Session(plan, journal, as_of, lang.value, Path("."))
 
 
 # ---------------------------------------------------------------------------- completion
@@ -291,7 +317,7 @@ def _complete_plan(ctx: typer.Context) -> LoadedPlan | None:
         from qualitymonth.plan import find_plan, load_plan
 
         plan_arg = root.params.get("plan") or os.environ.get("QM_PLAN")
-        return load_plan(find_plan(plan_arg, Path.cwd()))
+        return load_plan(find_plan(plan_arg, Path(".")))
     except Exception:  # completion must never print a traceback into the shell
         return None
 
@@ -477,6 +503,228 @@ def validate(
 def _fail_with(problems: list[Any], lang: Lang) -> NoReturn:
     _say("\n".join(p.format(lang) for p in problems))
     raise typer.Exit(1)
+
+
+@app.command()
+def log(
+    ctx: typer.Context,
+    ident: Annotated[
+        int | None,
+        typer.Argument(metavar="[ID]", help="Only this activity.", autocompletion=complete_id),
+    ] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Show the journal, newest last (events dated up to --as-of).
+
+    Example: qm log 5
+    """
+    from qualitymonth import render
+    from qualitymonth.progress import find_activity
+
+    session = _session(ctx)
+    as_of = session.as_of
+    if ident is not None:
+        find_activity(session.states(), ident)  # an unknown id is an error, not an empty log
+    events = sorted(
+        (e for e in session.events() if e.date <= as_of and ident in (None, e.activity)),
+        key=lambda e: e.order,
+    )
+    lang = session.lang
+    if fmt is Format.json:
+        session.write(render.json_text([e.as_dict() for e in events]))
+    elif fmt is Format.csv:
+        session.write(render.csv_text(render.event_header(lang), render.event_rows(events, lang)))
+    elif fmt is Format.md:
+        session.write(render.md_table(render.event_header(lang), render.event_rows(events, lang)))
+    else:
+        session.show(render.events_table(events, lang))
+
+
+# ---------------------------------------------------------------------------- write commands
+
+IdsArg = Annotated[
+    list[int],
+    typer.Argument(metavar="ID...", help="Activity ids (序号).", autocompletion=complete_id),
+]
+NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="What happened, in a sentence.")]
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="When it happened (default today): 2023-09-28, 9/28, 9月28日, yesterday, 昨天.",
+    ),
+]
+ByOpt = Annotated[
+    str | None, typer.Option("--by", help="Who records it (default: QM_USER, else your login).")
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Record it even if it repeats the state.")]
+
+
+def _by(given: str | None) -> str:
+    if given and given.strip():
+        return given.strip()
+    env = os.environ.get("QM_USER", "").strip()
+    if env:
+        return env
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name (a bare container, a service)
+        return ""
+
+
+def _record(
+    ctx: typer.Context,
+    ids: list[int],
+    action: str,
+    *,
+    note: str | None,
+    when_text: str | None,
+    by: str | None,
+    force: bool = False,
+    percent: int | None = None,
+) -> None:
+    """Check everything first, then write one event per id: all of them, or none."""
+    from datetime import datetime
+
+    from qualitymonth.dates import parse_date
+    from qualitymonth.errors import DataError, UsageError
+    from qualitymonth.journal import MAX_NOTE_CHARS, append_events, new_event
+    from qualitymonth.progress import Status, find_activity
+
+    session = _session(ctx)
+    loaded = session.loaded
+    today = session.today
+    when = parse_date(when_text, loaded.year, today) if when_text else today
+    if when > today:
+        raise UsageError("date_in_future", date=when.isoformat(), today=today.isoformat())
+    issued = loaded.plan.campaign.issued
+    first_year = min(loaded.year, issued.year) if issued else loaded.year
+    if not first_year <= when.year <= loaded.year + 1:
+        raise UsageError(
+            "date_out_of_reach", date=when.isoformat(), first=first_year, last=loaded.year + 1
+        )
+    if note is not None:
+        note = note.strip()
+        if len(note) > MAX_NOTE_CHARS:
+            raise UsageError("note_too_long", count=len(note), limit=MAX_NOTE_CHARS)
+        if action == "note" and not note:
+            raise UsageError("note_empty")
+    states = session.states(as_of=max(today, session.as_of))
+    chosen = [find_activity(states, i) for i in dict.fromkeys(ids)]
+    if not force:
+        for s in chosen:
+            done = s.status is Status.DONE
+            if action == "done" and done:
+                day = s.done_on.isoformat() if s.done_on else ""
+                raise DataError("already_done", id=s.activity.id, date=day)
+            if action in ("start", "progress") and done:
+                raise DataError("start_done", id=s.activity.id)
+            if action == "reopen" and not done:
+                raise DataError("reopen_not_done", id=s.activity.id)
+    now = datetime.now().astimezone()
+    who = _by(by)
+    events = [
+        new_event(s.activity.id, action, when, by=who, now=now, percent=percent, note=note or None)
+        for s in chosen
+    ]
+    append_events(session.journal, events)
+    lang = session.lang
+    for s in chosen:
+        label = t(f"action_{action}", lang) + (f" {percent}%" if percent is not None else "")
+        theme = s.activity.theme
+        typer.echo(t("recorded", lang, id=s.activity.id, theme=theme, action=label, date=when))
+
+
+@app.command()
+def done(
+    ctx: typer.Context,
+    ids: IdsArg,
+    note: NoteOpt = None,
+    when: DateOpt = None,
+    by: ByOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Mark activities done.
+
+    Example: qm done 5 --note "完成检验检测机构抽查 12 家"
+    """
+    _record(ctx, ids, "done", note=note, when_text=when, by=by, force=force)
+
+
+@app.command()
+def start(
+    ctx: typer.Context,
+    ids: IdsArg,
+    note: NoteOpt = None,
+    when: DateOpt = None,
+    by: ByOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Mark activities started (in progress).
+
+    Example: qm start 2 3 --date 9/18
+    """
+    _record(ctx, ids, "start", note=note, when_text=when, by=by, force=force)
+
+
+@app.command()
+def progress(
+    ctx: typer.Context,
+    ident: Annotated[
+        int, typer.Argument(metavar="ID", help="Activity id (序号).", autocompletion=complete_id)
+    ],
+    percent: Annotated[int, typer.Argument(metavar="PERCENT", help="0 to 100.")],
+    note: NoteOpt = None,
+    when: DateOpt = None,
+    by: ByOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Record how far an activity has got (100 means done).
+
+    Example: qm progress 11 40 --note "已抽检 8 批次"
+    """
+    from qualitymonth.errors import UsageError
+
+    if not 0 <= percent <= 100:
+        raise UsageError("bad_percent", value=percent)
+    _record(
+        ctx, [ident], "progress", note=note, when_text=when, by=by, force=force, percent=percent
+    )
+
+
+@app.command()
+def reopen(
+    ctx: typer.Context,
+    ids: IdsArg,
+    note: NoteOpt = None,
+    when: DateOpt = None,
+    by: ByOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Reopen done activities (back to in progress).
+
+    Example: qm reopen 5 --note "抽查报告需补充"
+    """
+    _record(ctx, ids, "reopen", note=note, when_text=when, by=by, force=force)
+
+
+@app.command()
+def note(
+    ctx: typer.Context,
+    ident: Annotated[
+        int, typer.Argument(metavar="ID", help="Activity id (序号).", autocompletion=complete_id)
+    ],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
+    when: DateOpt = None,
+    by: ByOpt = None,
+) -> None:
+    """Add a note to an activity without changing its status.
+
+    Example: qm note 10 "9月受理投诉 35 件"
+    """
+    _record(ctx, [ident], "note", note=text, when_text=when, by=by)
 
 
 def main() -> None:

@@ -58,7 +58,12 @@ class Problem:
         return text if self.activity is None else t("in_activity", lang, id=self.activity) + text
 
     def format(self, lang: Lang = "en") -> str:
-        where = self.path if self.line == 0 else f"{self.path}:{self.line}:{self.col}"
+        if self.line == 0:
+            where = self.path
+        elif self.col == 0:
+            where = f"{self.path}:{self.line}"
+        else:
+            where = f"{self.path}:{self.line}:{self.col}"
         return f"{where}: {self.message(lang)}"
 
 

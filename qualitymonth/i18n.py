@@ -45,6 +45,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "date": ("日期", "Date"),
     "action": ("操作", "Action"),
     "by": ("记录人", "By"),
+    "recorded_at": ("记录时间", "Recorded"),
     "note": ("备注", "Note"),
     "undated": ("未定", "undated"),
     "overdue": ("逾期", "overdue"),
@@ -201,6 +202,84 @@ _TEXT: dict[str, tuple[str, str]] = {
         "部门别名“{alias}”本身就是一个部门名",
         "the department alias {alias!r} is itself a department name",
     ),
+    # ---- the journal
+    "journal_not_json": ("不是有效的 JSON，已跳过", "not valid JSON; skipped"),
+    "journal_torn": (
+        "最后一行不完整，可能是写入时被中断，已跳过",
+        "the last line is incomplete, probably an interrupted write; skipped",
+    ),
+    "journal_not_utf8": ("不是 UTF-8 文本，已跳过", "not UTF-8 text; skipped"),
+    "journal_not_object": ("不是一个 JSON 对象，已跳过", "not a JSON object; skipped"),
+    "journal_line_too_long": ("超过 {limit} 字节，已跳过", "longer than {limit} bytes; skipped"),
+    "journal_bad_field": (
+        "“{field}”无效（{value}），已跳过",
+        "{field!r} is invalid ({value}); skipped",
+    ),
+    "journal_bad_action": (
+        "操作 {value} 未知（可用：{actions}），已跳过",
+        "unknown action {value} (known: {actions}); skipped",
+    ),
+    "journal_unknown_activity": (
+        "记录的活动 {id} 不在计划中，已忽略",
+        "about activity {id}, which the plan does not have; ignored",
+    ),
+    "journal_warning": ("警告：{message}", "warning: {message}"),
+    "journal_more": (
+        "警告：{path}：另有 {count} 处问题未列出",
+        "warning: {path}: {count} more problem(s) not shown",
+    ),
+    "journal_readonly": (
+        "进展日志 {path} 是只读的，无法记录；请检查文件权限",
+        "the journal {path} is read-only; nothing was recorded",
+    ),
+    "journal_unwritable": (
+        "无法写入进展日志 {path}：{reason}；未记录任何内容",
+        "cannot write the journal {path}: {reason}; nothing was recorded",
+    ),
+    "journal_write_failed": (
+        "写入进展日志 {path} 失败：{reason}；日志保持原样，未记录任何内容",
+        "writing the journal {path} failed: {reason}; it is unchanged and nothing was recorded",
+    ),
+    "journal_locked": (
+        "进展日志 {path} 被另一个 qm 占用超过 {seconds} 秒；请稍后再试",
+        "the journal {path} has been locked by another qm for over {seconds} s; try again",
+    ),
+    # ---- writing
+    "recorded": (
+        "已记录：活动 {id}（{theme}）{action}，{date}",
+        "recorded: activity {id} ({theme}) {action}, {date}",
+    ),
+    "already_done": (
+        "活动 {id} 已于 {date} 完成；如确需再次记录请加 --force（未记录任何内容）",
+        "activity {id} was already done on {date}; add --force to record it again "
+        "(nothing was recorded)",
+    ),
+    "start_done": (
+        "活动 {id} 已完成；要重新开始请用 qm reopen {id}，或加 --force（未记录任何内容）",
+        "activity {id} is done; use qm reopen {id}, or add --force (nothing was recorded)",
+    ),
+    "reopen_not_done": (
+        "活动 {id} 尚未完成，无需重新打开；如确需记录请加 --force（未记录任何内容）",
+        "activity {id} is not done, so there is nothing to reopen; add --force to record it "
+        "anyway (nothing was recorded)",
+    ),
+    "date_in_future": (
+        "日期 {date} 晚于今天（{today}）；只能记录已经发生的事",
+        "the date {date} is after today ({today}); only record what has happened",
+    ),
+    "date_out_of_reach": (
+        "日期 {date} 不在本活动年度 {first}–{last} 年内",
+        "the date {date} is outside the campaign's years {first}-{last}",
+    ),
+    "bad_percent": (
+        "进度应为 0 到 100 之间的整数，而不是 {value}",
+        "the percent should be a whole number from 0 to 100, not {value}",
+    ),
+    "note_too_long": (
+        "备注过长（{count} 字，上限 {limit} 字）",
+        "the note is too long ({count} characters, the limit is {limit})",
+    ),
+    "note_empty": ("备注不能为空", "the note must not be empty"),
     # ---- lookups and options
     "unknown_activity": (
         "没有序号为 {id} 的活动；有效序号：{valid}",

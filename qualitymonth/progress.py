@@ -11,7 +11,7 @@ import difflib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -48,10 +48,14 @@ class Event:
     activity: int
     action: str
     date: dt.date
+    #: When it was written, as stored (ISO 8601 with its UTC offset) and as parsed.
     recorded_at: str
+    recorded: datetime
     by: str = ""
     percent: int | None = None
     note: str | None = None
+    #: Keys a newer qm wrote that this one does not know: kept, shown by ``log``.
+    extra: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The journal's own representation (the ``log --format json`` shape)."""
@@ -68,11 +72,14 @@ class Event:
             out["note"] = self.note
         out["by"] = self.by
         out["recorded_at"] = self.recorded_at
+        if self.extra:
+            out.update(self.extra)
         return out
 
     @property
-    def order(self) -> tuple[dt.date, str, str]:
-        return (self.date, self.recorded_at, self.event)
+    def order(self) -> tuple[dt.date, datetime, str]:
+        """Fold order: the day it happened, then the instant it was written, then its id."""
+        return (self.date, self.recorded, self.event)
 
 
 @dataclass(frozen=True, slots=True)

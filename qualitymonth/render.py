@@ -137,7 +137,7 @@ def names(values: Iterable[str]) -> str:
 
 # --------------------------------------------------------------------------- activity lists
 
-LIST_FIELDS = ("id", "theme", "schedule", "lead", "assist", "status")
+LIST_FIELDS = ("id", "theme", "schedule", "lead", "assist", "status", "last_note")
 FULL_FIELDS = (
     "id", "theme", "content", "schedule", "start", "end", "lead", "assist", "remark",
     "status", "percent", "overdue", "late", "done_on", "last_note",
@@ -195,9 +195,13 @@ def states_table(states: Sequence[ActivityState], lang: Lang) -> RenderableType:
     table.add_column(t("status", lang), overflow="fold", ratio=1, min_width=6)
     for s in states:
         style = "red" if s.overdue else STATUS_STYLE[s.status.value]
+        theme = _text(s.activity.theme)
+        if s.last_note:  # the latest note under its theme: no extra column at 80 wide
+            theme.append("\n")
+            theme.append(_text("↳ " + s.last_note, "dim"))
         table.add_row(
             str(s.activity.id),
-            _text(s.activity.theme),
+            theme,
             _text(s.activity.schedule),
             _text(s.activity.lead),
             _text(names(s.activity.assist)),
@@ -215,12 +219,14 @@ def event_rows(events: Sequence[Event], lang: Lang) -> list[list[Any]]:
         action = t(f"action_{e.action}", lang)
         if e.percent is not None and e.action == "progress":
             action += f" {e.percent}%"
-        rows.append([e.date.isoformat(), e.activity, action, e.by, e.note or ""])
+        written = e.recorded.astimezone().strftime("%Y-%m-%d %H:%M")
+        rows.append([e.date.isoformat(), e.activity, action, e.by, e.note or "", written])
     return rows
 
 
 def event_header(lang: Lang) -> list[str]:
-    return [t("date", lang), t("id", lang), t("action", lang), t("by", lang), t("note", lang)]
+    keys = ("date", "id", "action", "by", "note", "recorded_at")
+    return [t(k, lang) for k in keys]
 
 
 def events_table(events: Sequence[Event], lang: Lang) -> RenderableType:
@@ -231,7 +237,7 @@ def events_table(events: Sequence[Event], lang: Lang) -> RenderableType:
         return _text(t("no_history", lang), "dim")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for i, h in enumerate(event_header(lang)):
-        table.add_column(h, overflow="fold", no_wrap=i < 2, ratio=4 if i == 4 else None)
+        table.add_column(h, overflow="fold", no_wrap=i in (0, 1), ratio=4 if i == 4 else None)
     for row in event_rows(events, lang):
         table.add_row(*(_text(str(v)) for v in row))
     return table

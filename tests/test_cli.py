@@ -318,16 +318,21 @@ def test_csv_has_bom_and_every_field(qm: Invoke) -> None:
 
 def test_markdown_is_a_table(qm: Invoke) -> None:
     out = qm(*P, "list", "--dept", "市管科", "--format", "md").stdout.splitlines()
-    assert out[0] == "| 序号 | 活动主题 | 时间安排 | 起止日期 | 牵头部门 | 协办单位 | 状态 |"
+    assert (
+        out[0]
+        == "| 序号 | 活动主题 | 时间安排 | 起止日期 | 牵头部门 | 协办单位 | 状态 | 最新备注 |"
+    )
     assert (
         out[2] == "| 6 | 2023年中国公平竞争政策宣传周活动 | 9月中旬 | 2023-09-11 – 2023-09-20 "
-        "| 市管科 | 各监管所 | 未开始 |"
+        "| 市管科 | 各监管所 | 未开始 |  |"
     )
 
 
 def test_english_labels(qm: Invoke) -> None:
     out = qm(*P, "--lang", "en", "list", "--dept", "市管科", "--format", "md").stdout
-    assert out.startswith("| ID | Theme | Schedule | Period | Lead | Co-organizers | Status |")
+    assert out.startswith(
+        "| ID | Theme | Schedule | Period | Lead | Co-organizers | Status | Last note |"
+    )
     assert "to do" in out
     # JSON is language-neutral
     assert (

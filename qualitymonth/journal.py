@@ -1,0 +1,299 @@
+"""The append-only journal of progress events, one JSON object per line.
+
+Reading is tolerant: a torn or invalid line is reported with its line number and skipped, and
+every later good line still counts.  Writing appends whole lines with a single write under a
+cross-process lock, then flushes and fsyncs them; a failed write leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from qualitymonth.errors import DataError, Problem
+from qualitymonth.progress import ACTIONS, Event
+
+__all__ = [
+    "MAX_LINE_BYTES",
+    "MAX_NOTE_CHARS",
+    "JournalRead",
+    "append_events",
+    "journal_path",
+    "new_event",
+    "read_journal",
+]
+
+VERSION = 1
+#: A note is a sentence or a paragraph; past this it is refused at the door.
+MAX_NOTE_CHARS = 10_000
+#: No event written by qm comes near this; a longer line is reported and skipped.
+MAX_LINE_BYTES = 256 * 1024
+#: How long a writer waits for another qm to finish its write.
+LOCK_TIMEOUT = 15.0
+_FIELDS = {"v", "event", "activity", "action", "date", "percent", "note", "by", "recorded_at"}
+
+
+def journal_path(plan_path: Path, explicit: str | None = None) -> Path:
+    """``--journal``/``QM_JOURNAL`` when given, else ``<plan stem>.journal.jsonl`` beside it."""
+    if explicit:
+        return Path(explicit)
+    return plan_path.with_name(plan_path.stem + ".journal.jsonl")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass
+class JournalRead:
+    """The events of a journal, and what was wrong with the lines that were skipped."""
+
+    events: list[Event] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Bad(Exception):
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+
+
+def _parse_line(raw: bytes) -> Event:
+    if len(raw) > MAX_LINE_BYTES:
+        raise _Bad("journal_line_too_long", limit=MAX_LINE_BYTES)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _Bad("journal_not_utf8") from None
+    try:
+        obj = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        raise _Bad("journal_not_json") from None
+    if not isinstance(obj, dict):
+        raise _Bad("journal_not_object")
+    return event_from_dict(obj)
+
+
+def event_from_dict(obj: dict[str, Any]) -> Event:
+    """An :class:`Event` from one journal object; ``_Bad`` names what is wrong with it."""
+    if obj.get("v") != VERSION:
+        raise _Bad("journal_bad_field", field="v", value=_short(obj.get("v")))
+    ident = obj.get("event")
+    if not isinstance(ident, str) or not ident:
+        raise _Bad("journal_bad_field", field="event", value=_short(ident))
+    activity = obj.get("activity")
+    if not isinstance(activity, int) or isinstance(activity, bool) or activity <= 0:
+        raise _Bad("journal_bad_field", field="activity", value=_short(activity))
+    action = obj.get("action")
+    if action not in ACTIONS:
+        raise _Bad("journal_bad_action", value=_short(action), actions=", ".join(ACTIONS))
+    try:
+        when = date.fromisoformat(obj["date"])
+        recorded = datetime.fromisoformat(obj["recorded_at"])
+    except (KeyError, TypeError, ValueError):
+        bad = "date" if "date" not in obj or not _is_date(obj["date"]) else "recorded_at"
+        raise _Bad("journal_bad_field", field=bad, value=_short(obj.get(bad))) from None
+    if recorded.tzinfo is None:
+        raise _Bad("journal_bad_field", field="recorded_at", value=_short(obj["recorded_at"]))
+    percent = obj.get("percent")
+    if percent is not None and (
+        not isinstance(percent, int) or isinstance(percent, bool) or not 0 <= percent <= 100
+    ):
+        raise _Bad("journal_bad_field", field="percent", value=_short(percent))
+    if action == "progress" and percent is None:
+        raise _Bad("journal_bad_field", field="percent", value="null")
+    note = obj.get("note")
+    if note is not None and not isinstance(note, str):
+        raise _Bad("journal_bad_field", field="note", value=_short(note))
+    by = obj.get("by", "")
+    if not isinstance(by, str):
+        raise _Bad("journal_bad_field", field="by", value=_short(by))
+    extra = {k: v for k, v in obj.items() if k not in _FIELDS} or None
+    return Event(
+        event=ident,
+        activity=activity,
+        action=action,
+        date=when,
+        recorded_at=obj["recorded_at"],
+        recorded=recorded,
+        by=by,
+        percent=percent,
+        note=note,
+        extra=extra,
+    )
+
+
+def _is_date(value: Any) -> bool:
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _lines(path: Path) -> Iterator[tuple[int, bytes, bool]]:
+    """(line number, bytes without the newline, whether the line was terminated)."""
+    with path.open("rb") as f:
+        for number, raw in enumerate(f, 1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            terminated = raw.endswith(b"\n")
+            yield number, raw.rstrip(b"\r\n"), terminated
+
+
+def read_journal(path: Path, known_ids: Iterable[int] | None = None) -> JournalRead:
+    """Every good event in the journal at ``path`` (none if it does not exist yet).
+
+    Bad lines become :class:`Problem` entries and are skipped; an event for an activity the
+    plan does not have is reported and left out.  Raises :class:`DataError` only when the
+    file cannot be read at all.
+    """
+    out = JournalRead()
+    known = set(known_ids) if known_ids is not None else None
+    shown = str(path)
+    try:
+        if path.is_dir():
+            raise DataError("file_is_dir", path=shown)
+        lines = list(_lines(path)) if path.exists() else []
+    except OSError as exc:
+        raise DataError("file_unreadable", path=shown, reason=exc.strerror or str(exc)) from None
+    for number, raw, terminated in lines:
+        if not raw.strip():
+            continue
+        try:
+            event = _parse_line(raw)
+        except _Bad as bad:
+            key = "journal_torn" if not terminated and bad.key == "journal_not_json" else bad.key
+            out.problems.append(Problem(shown, number, 0, key, bad.params))
+            continue
+        if known is not None and event.activity not in known:
+            out.problems.append(
+                Problem(shown, number, 0, "journal_unknown_activity", {"id": event.activity})
+            )
+            continue
+        out.events.append(event)
+    return out
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def new_event(
+    activity: int,
+    action: str,
+    when: date,
+    *,
+    by: str,
+    now: datetime,
+    percent: int | None = None,
+    note: str | None = None,
+) -> Event:
+    """A fresh event with a unique id, recorded at ``now`` (an aware datetime)."""
+    if now.tzinfo is None:
+        raise ValueError("now must carry its UTC offset")
+    stamp = now.isoformat(timespec="microseconds")
+    return Event(
+        event=uuid.uuid4().hex,
+        activity=activity,
+        action=action,
+        date=when,
+        recorded_at=stamp,
+        recorded=now,
+        by=by,
+        percent=percent,
+        note=note,
+    )
+
+
+def encode(events: Iterable[Event]) -> bytes:
+    """Journal lines: UTF-8, Chinese unescaped, one object per line."""
+    return b"".join(
+        (json.dumps(e.as_dict(), ensure_ascii=False, separators=(", ", ": ")) + "\n").encode()
+        for e in events
+    )
+
+
+def append_events(path: Path, events: list[Event]) -> None:
+    """Append ``events`` to the journal: all of them or, if anything fails, none.
+
+    One ``write`` under a cross-process lock, then ``fsync``.  A torn last line left by a
+    crash is closed with a newline first, so the new lines stay whole.
+    """
+    from filelock import FileLock, Timeout
+
+    shown = str(path)
+    payload = encode(events)
+    if path.is_dir():
+        raise DataError("file_is_dir", path=shown)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DataError("journal_readonly", path=shown)
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataError("journal_unwritable", path=shown, reason=exc.strerror or str(exc)) from None
+    lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
+    try:
+        with lock:
+            _append_locked(path, payload)
+    except Timeout:
+        raise DataError("journal_locked", path=shown, seconds=int(LOCK_TIMEOUT)) from None
+    except PermissionError as exc:
+        raise DataError("journal_unwritable", path=shown, reason=exc.strerror or str(exc)) from None
+
+
+def _append_locked(path: Path, payload: bytes) -> None:
+    shown = str(path)
+    created = not path.exists()
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+    except OSError as exc:
+        raise DataError("journal_unwritable", path=shown, reason=exc.strerror or str(exc)) from None
+    try:
+        size = os.fstat(fd).st_size
+        if size and os.lseek(fd, size - 1, os.SEEK_SET) >= 0 and os.read(fd, 1) != b"\n":
+            payload = b"\n" + payload  # close a line torn by an earlier crash
+        try:
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        except OSError as exc:
+            # Leave the journal exactly as it was: no half line for the next reader.
+            try:
+                os.ftruncate(fd, size)
+                os.fsync(fd)
+            except OSError:  # pragma: no cover - the disk refused even that
+                pass
+            raise DataError(
+                "journal_write_failed", path=shown, reason=exc.strerror or str(exc)
+            ) from None
+    finally:
+        os.close(fd)
+    if created:
+        _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a new file's directory entry durable (a no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - Windows
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
