@@ -249,9 +249,12 @@ class Session:
             buffer.flush()
 
 
-def _session(ctx: typer.Context) -> Session:
+def _session(ctx: typer.Context, as_of: str | None = None) -> Session:
+    """The session; a command's own ``--as-of`` wins over the global one."""
     obj = ctx.find_root().obj
     assert isinstance(obj, Session)
+    if as_of:
+        obj.as_of_arg = as_of
     return obj
 
 
@@ -341,6 +344,10 @@ def complete_id(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------------------- read commands
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="DATE", help="The state as of DATE (default: today)."),
+]
 DeptOpt = Annotated[
     str | None,
     typer.Option("--dept", "-d", help="Department (lead or co-organizer; aliases work).",
@@ -371,6 +378,7 @@ def list_(
     search: Annotated[
         str | None, typer.Option("--search", help="Text in the theme, content or remark.")
     ] = None,
+    as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List the activities that match every filter.
@@ -379,7 +387,7 @@ def list_(
     """
     from qualitymonth.progress import resolve_department, select
 
-    session = _session(ctx)
+    session = _session(ctx, as_of)
     loaded = session.loaded
     month_ym = _month(session, month)
     canonical = resolve_department(loaded.plan, dept) if dept else None
@@ -415,6 +423,7 @@ def show(
     ident: Annotated[
         int, typer.Argument(metavar="ID", help="Activity id (序号).", autocompletion=complete_id)
     ],
+    as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Show one activity in full, with its progress history.
@@ -424,7 +433,7 @@ def show(
     from qualitymonth import render
     from qualitymonth.progress import find_activity
 
-    session = _session(ctx)
+    session = _session(ctx, as_of)
     state = find_activity(session.states(), ident)
     if fmt is Format.json:
         data = state.as_dict()
@@ -512,6 +521,7 @@ def log(
         int | None,
         typer.Argument(metavar="[ID]", help="Only this activity.", autocompletion=complete_id),
     ] = None,
+    as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Show the journal, newest last (events dated up to --as-of).
@@ -521,12 +531,12 @@ def log(
     from qualitymonth import render
     from qualitymonth.progress import find_activity
 
-    session = _session(ctx)
-    as_of = session.as_of
+    session = _session(ctx, as_of)
+    day = session.as_of
     if ident is not None:
         find_activity(session.states(), ident)  # an unknown id is an error, not an empty log
     events = sorted(
-        (e for e in session.events() if e.date <= as_of and ident in (None, e.activity)),
+        (e for e in session.events() if e.date <= day and ident in (None, e.activity)),
         key=lambda e: e.order,
     )
     lang = session.lang
@@ -538,6 +548,110 @@ def log(
         session.write(render.md_table(render.event_header(lang), render.event_rows(events, lang)))
     else:
         session.show(render.events_table(events, lang))
+
+
+# ---------------------------------------------------------------------------- summaries
+
+MonthOpt = Annotated[
+    str | None,
+    typer.Option("--month", "-m", help="Month M of the campaign year: 9, 09, 9月 or 2023-09."),
+]
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    month: MonthOpt = None,
+    dept: DeptOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """The summary to submit: totals, per lead department, per month, overdue, notes.
+
+    Example: qm report --month 9 --format md > 质量月总结.md
+    """
+    from qualitymonth import report_view
+    from qualitymonth.progress import build_report, resolve_department
+
+    session = _session(ctx, as_of)
+    loaded = session.loaded
+    month_ym = _month(session, month)
+    canonical = resolve_department(loaded.plan, dept) if dept else None
+    day = session.as_of
+    summary = build_report(loaded.plan, session.states(), day, month=month_ym, dept=canonical)
+    lang = session.lang
+    if fmt is Format.json:
+        from qualitymonth.render import json_text
+
+        session.write(json_text(summary.as_dict()))
+    elif fmt is Format.csv:
+        session.write(report_view.report_csv(summary, lang))
+    elif fmt is Format.md:
+        session.write(report_view.report_md(summary, lang))
+    else:
+        session.show(report_view.report_table(summary, lang))
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    dept: DeptOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """A month-by-month chart of the activities, by status, with a marker on the as-of date.
+
+    Example: qm timeline --dept 消保科
+    """
+    from qualitymonth import report_view
+    from qualitymonth.progress import resolve_department, select
+
+    session = _session(ctx, as_of)
+    loaded = session.loaded
+    canonical = resolve_department(loaded.plan, dept) if dept else None
+    states = select(loaded.plan, session.states(), dept=canonical)
+    console = session.console()
+    console.print(report_view.timeline(states, session.as_of, session.lang, console.width))
+
+
+@app.command()
+def agenda(
+    ctx: typer.Context,
+    days: Annotated[int, typer.Option("--days", min=0, max=366, help="How far ahead to look.")] = 7,
+    dept: DeptOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """The daily view: what is overdue, what ends and what starts within N days.
+
+    Example: qm agenda --days 14 --dept 质量科
+    """
+    from qualitymonth import report_view
+    from qualitymonth.progress import agenda as build_agenda
+    from qualitymonth.progress import resolve_department
+
+    session = _session(ctx, as_of)
+    loaded = session.loaded
+    canonical = resolve_department(loaded.plan, dept) if dept else None
+    day = session.as_of
+    sections = build_agenda(loaded.plan, session.states(), day, days, canonical)
+    lang = session.lang
+    if fmt is Format.json:
+        from qualitymonth.render import json_text
+
+        data: dict[str, Any] = {"as_of": day.isoformat(), "days": days}
+        data.update({k: [s.as_dict() for s in v] for k, v in sections.items()})
+        session.write(json_text(data))
+    elif fmt in (Format.csv, Format.md):
+        from qualitymonth import render
+
+        rows = [(k, s) for k, states in sections.items() for s in states]
+        header = [t("agenda_section", lang), *(t(f, lang) for f in render.FULL_FIELDS)]
+        table_rows = [[t(f"agenda_{k}_short", lang),
+                       *render.state_row(s, lang)] for k, s in rows]  # fmt: skip
+        writer = render.csv_text if fmt is Format.csv else render.md_table
+        session.write(writer(header, table_rows))
+    else:
+        session.show(report_view.agenda_table(sections, day, days, lang))
 
 
 # ---------------------------------------------------------------------------- write commands

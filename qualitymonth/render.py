@@ -153,15 +153,16 @@ def _cell(state: ActivityState, field: str, lang: Lang) -> Any:
     return value
 
 
+def state_row(state: ActivityState, lang: Lang) -> list[Any]:
+    """Every field of ``FULL_FIELDS``, as a spreadsheet shows them."""
+    d = state.as_dict()
+    d["assist"] = names(state.activity.assist)
+    d["status"] = t(f"status_{state.status.value}", lang)
+    return [d[f] for f in FULL_FIELDS]
+
+
 def states_csv(states: Sequence[ActivityState], lang: Lang) -> str:
-    header = [t(f, lang) for f in FULL_FIELDS]
-    rows = []
-    for s in states:
-        d = s.as_dict()
-        d["assist"] = names(s.activity.assist)
-        d["status"] = t(f"status_{s.status.value}", lang)
-        rows.append([d[f] for f in FULL_FIELDS])
-    return csv_text(header, rows)
+    return csv_text([t(f, lang) for f in FULL_FIELDS], [state_row(s, lang) for s in states])
 
 
 def states_md(states: Sequence[ActivityState], lang: Lang) -> str:
@@ -174,7 +175,7 @@ def states_md(states: Sequence[ActivityState], lang: Lang) -> str:
     return md_table(header, rows)
 
 
-def _text(value: str, style: str = "") -> Text:
+def cell_text(value: str, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(safe(value), style=style)
@@ -185,7 +186,7 @@ def states_table(states: Sequence[ActivityState], lang: Lang) -> RenderableType:
     from rich.table import Table
 
     if not states:
-        return _text(t("no_activities", lang), "dim")
+        return cell_text(t("no_activities", lang), "dim")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column(t("id", lang), justify="right", no_wrap=True)
     table.add_column(t("theme", lang), overflow="fold", ratio=4, min_width=10)
@@ -195,17 +196,17 @@ def states_table(states: Sequence[ActivityState], lang: Lang) -> RenderableType:
     table.add_column(t("status", lang), overflow="fold", ratio=1, min_width=6)
     for s in states:
         style = "red" if s.overdue else STATUS_STYLE[s.status.value]
-        theme = _text(s.activity.theme)
+        theme = cell_text(s.activity.theme)
         if s.last_note:  # the latest note under its theme: no extra column at 80 wide
             theme.append("\n")
-            theme.append(_text("↳ " + s.last_note, "dim"))
+            theme.append(cell_text("↳ " + s.last_note, "dim"))
         table.add_row(
             str(s.activity.id),
             theme,
-            _text(s.activity.schedule),
-            _text(s.activity.lead),
-            _text(names(s.activity.assist)),
-            _text(status_label(s, lang), style),
+            cell_text(s.activity.schedule),
+            cell_text(s.activity.lead),
+            cell_text(names(s.activity.assist)),
+            cell_text(status_label(s, lang), style),
         )
     return table
 
@@ -234,12 +235,12 @@ def events_table(events: Sequence[Event], lang: Lang) -> RenderableType:
     from rich.table import Table
 
     if not events:
-        return _text(t("no_history", lang), "dim")
+        return cell_text(t("no_history", lang), "dim")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for i, h in enumerate(event_header(lang)):
         table.add_column(h, overflow="fold", no_wrap=i in (0, 1), ratio=4 if i == 4 else None)
     for row in event_rows(events, lang):
-        table.add_row(*(_text(str(v)) for v in row))
+        table.add_row(*(cell_text(str(v)) for v in row))
     return table
 
 
@@ -253,22 +254,22 @@ def state_panel(state: ActivityState, lang: Lang) -> RenderableType:
     grid.add_column(overflow="fold")
     style = "red" if state.overdue else STATUS_STYLE[state.status.value]
     pairs: list[tuple[str, Text]] = [
-        (t("id", lang), _text(str(a.id))),
-        (t("theme", lang), _text(a.theme, "bold")),
-        (t("content", lang), _text(a.content)),
-        (t("schedule", lang), _text(a.schedule)),
-        (t("period", lang), _text(period_label(state, lang))),
-        (t("lead", lang), _text(a.lead)),
-        (t("assist", lang), _text(names(a.assist))),
-        (t("remark", lang), _text(a.remark)),
-        (t("status", lang), _text(status_label(state, lang), style)),
-        (t("done_on", lang), _text(state.done_on.isoformat() if state.done_on else "")),
-        (t("last_note", lang), _text(state.last_note or "")),
+        (t("id", lang), cell_text(str(a.id))),
+        (t("theme", lang), cell_text(a.theme, "bold")),
+        (t("content", lang), cell_text(a.content)),
+        (t("schedule", lang), cell_text(a.schedule)),
+        (t("period", lang), cell_text(period_label(state, lang))),
+        (t("lead", lang), cell_text(a.lead)),
+        (t("assist", lang), cell_text(names(a.assist))),
+        (t("remark", lang), cell_text(a.remark)),
+        (t("status", lang), cell_text(status_label(state, lang), style)),
+        (t("done_on", lang), cell_text(state.done_on.isoformat() if state.done_on else "")),
+        (t("last_note", lang), cell_text(state.last_note or "")),
     ]
     for label, value in pairs:
         grid.add_row(label, value)
-    heading = _text(t("history", lang), "bold")
-    return Group(grid, _text(""), heading, events_table(state.history, lang))
+    heading = cell_text(t("history", lang), "bold")
+    return Group(grid, cell_text(""), heading, events_table(state.history, lang))
 
 
 def state_md(state: ActivityState, lang: Lang) -> str:
@@ -323,7 +324,7 @@ def depts_table(plan: Plan, lang: Lang) -> RenderableType:
     for row in dept_rows(plan):
         aliases = names(plan.departments.get(row["department"], []))
         table.add_row(
-            _text(row["department"]), _text(aliases), str(row["lead"]), str(row["assist"])
+            cell_text(row["department"]), cell_text(aliases), str(row["lead"]), str(row["assist"])
         )
     return table
 
@@ -348,11 +349,11 @@ def info_panel(plan: Plan, lang: Lang) -> RenderableType:
     ]
     for key, value in pairs:
         if value:
-            grid.add_row(t(key, lang), _text(value))
+            grid.add_row(t(key, lang), cell_text(value))
     parts: list[RenderableType] = [grid]
     if plan.slogans:
-        parts += [_text(""), _text(t("slogans", lang), "bold")]
-        parts += [_text(f"{i}. {s}") for i, s in enumerate(plan.slogans, 1)]
+        parts += [cell_text(""), cell_text(t("slogans", lang), "bold")]
+        parts += [cell_text(f"{i}. {s}") for i, s in enumerate(plan.slogans, 1)]
     return Group(*parts)
 
 

@@ -53,8 +53,13 @@ def qm() -> Invoke:
     """
     runner = CliRunner()
 
-    def invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Run:
-        full_env = {"QM_TODAY": "2023-09-20", "QM_LANG": "", "COLUMNS": "100", "NO_COLOR": "1"}
+    def invoke(
+        *args: str, env: dict[str, str | None] | None = None, input: str | None = None
+    ) -> Run:
+        full_env: dict[str, str | None] = {
+            "QM_TODAY": "2023-09-20", "QM_LANG": "", "COLUMNS": "100", "NO_COLOR": "1",
+            "FORCE_COLOR": None,
+        }  # fmt: skip
         full_env.update(env or {})
         result = runner.invoke(app, list(args), env=full_env, input=input, catch_exceptions=False)
         return Run(result.exit_code, result.stdout, result.stderr)
