@@ -2,71 +2,58 @@
 
     python bench/startup.py [--runs 15]
 
-Every command runs in a fresh process, once to warm the OS caches and then ``--runs`` times;
-the table shows medians and each figure's ratio to the bare import of qm's dependencies, all
-measured in this one run so the ratios compare like with like.
+Every command runs in a fresh process, once to warm the OS caches and qm's plan cache, then
+``--runs`` times; the table shows medians, each figure's ratio to the bare import of qm's
+dependencies (all measured in this one run, so the ratios compare like with like), and the
+peak resident memory of one more run.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import statistics
-import subprocess
 import sys
-import time
+import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PLAN = ROOT / "data" / "campaign-2023.yaml"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _common import PLAN, base_env, median_ms, peak_mb, qm_command, table
 
-def qm_command() -> list[str]:
-    script = Path(sys.executable).with_name("qm")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("qm")
-    return [found] if found else [sys.executable, "-m", "qualitymonth"]
-
-
-def median_ms(argv: list[str], runs: int, env: dict[str, str]) -> float:
-    subprocess.run(argv, check=True, capture_output=True, env=env, cwd=ROOT)  # warm-up
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(argv, check=True, capture_output=True, env=env, cwd=ROOT)
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+BARE = "import typer, rich.console, rich.table, pydantic, yaml"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    env = {**os.environ, "QM_TODAY": "2023-09-20", "QM_PLAN": str(PLAN)}
-    py = sys.executable
-    qm = qm_command()
-    baseline_label = 'python -c "import typer, rich, pydantic, yaml"'
-    rows = [
-        ("python -c pass", [py, "-c", "pass"]),
-        (baseline_label, [py, "-c", "import typer, rich, pydantic, yaml"]),
-        (
-            'python -c "import typer, rich.console, rich.table, pydantic, yaml"',
-            [py, "-c", "import typer, rich.console, rich.table, pydantic, yaml"],
-        ),
-        ("qm --help", [*qm, "--help"]),
-        ("qm list --dept 质量科", [*qm, "list", "--dept", "质量科"]),
-        ("qm list --format json", [*qm, "list", "--format", "json"]),
-        ("qm show 5", [*qm, "show", "5"]),
-    ]
-    results = [(label, median_ms(argv, args.runs, env)) for label, argv in rows]
-    baseline = dict(results)[baseline_label]
-    width = max(len(label) for label, _ in results)
-    print(f"median of {args.runs} runs after a warm-up; ratio to the bare import line")
-    print(f"{'command':<{width}}  {'ms':>8}  {'ratio':>6}")
-    for label, ms in results:
-        print(f"{label:<{width}}  {ms:8.1f}  {ms / baseline:6.2f}")
+    py, qm = sys.executable, qm_command()
+    with tempfile.TemporaryDirectory() as tmp:
+        plan = Path(tmp) / "campaign-2023.yaml"
+        shutil.copyfile(PLAN, plan)
+        env = base_env(QM_PLAN=str(plan), QM_CACHE_DIR=str(Path(tmp) / "cache"))
+        rows = [
+            ("python -c pass", [py, "-c", "pass"]),
+            (f'python -c "{BARE}"', [py, "-c", BARE]),
+            ("qm --help", [*qm, "--help"]),
+            ("qm list --dept 质量科", [*qm, "list", "--dept", "质量科"]),
+            ("qm report --month 9", [*qm, "report", "--month", "9"]),
+            ("qm done 5 --force", [*qm, "done", "5", "--force"]),
+        ]
+        results = [
+            (label, median_ms(argv, args.runs, env), peak_mb(argv, env)) for label, argv in rows
+        ]
+    bare_ms, bare_mb = results[1][1], results[1][2]
+    print(f"median of {args.runs} runs after a warm-up; ratios to the bare import line")
+    print(
+        table(
+            ["command", "ms", "ratio", "peak MB", "ratio"],
+            [
+                [label, f"{ms:.1f}", f"{ms / bare_ms:.2f}", f"{mb:.1f}", f"{mb / bare_mb:.2f}"]
+                for label, ms, mb in results
+            ],
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -3,9 +3,10 @@
 One error boundary (:class:`QmGroup.main`) turns every :class:`~qualitymonth.errors.QmError`
 and every usage error into one sentence on stderr and its exit code.  Library modules are
 imported inside the commands that need them, so ``qm --help`` stays quick.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: Typer reads every command's signature on each
+run, and evaluating string annotations costs more than the annotations themselves.
+"""
 
 import os
 import sys
@@ -92,13 +93,15 @@ class QmGroup(TyperGroup):
 
 
 def _unexpected(exc: BaseException) -> int:
-    from typer._click.exceptions import ClickException
-
-    if isinstance(exc, ClickException):
+    # Typer's usage errors (its vendored click's ClickException) know their own message and
+    # exit code; recognised by that shape, so qm does not depend on where typer keeps click.
+    format_message = getattr(exc, "format_message", None)
+    exit_code = getattr(exc, "exit_code", None)
+    if callable(format_message) and isinstance(exit_code, int):
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "qm"
-        _say(t("usage", _lang, detail=exc.format_message(), command=command))
-        return exc.exit_code
+        _say(t("usage", _lang, detail=format_message(), command=command))
+        return exit_code
     if os.environ.get("QM_DEBUG") == "1":
         import traceback
 
@@ -192,11 +195,13 @@ class Session:
         return find_plan(self.plan_arg, self.cwd)
 
     @property
-    def loaded(self) -> LoadedPlan:
+    def loaded(self) -> "LoadedPlan":
         if self._loaded is None:
+            from qualitymonth.cache import default_cache_dir
             from qualitymonth.plan import load_plan
 
-            self._loaded = load_plan(self.plan_path())
+            cache_dir = default_cache_dir(os.environ, Path.home())
+            self._loaded = load_plan(self.plan_path(), cache_dir)
             for problem in self._loaded.schedule_problems:
                 _say(t("schedule_warning", self.lang, message=problem.format(self.lang)))
         return self._loaded
@@ -207,7 +212,7 @@ class Session:
 
         return journal_path(self.loaded.path, self.journal_arg)
 
-    def events(self) -> list[Event]:
+    def events(self) -> "list[Event]":
         """The journal's good events; its bad lines are reported on stderr and skipped."""
         if self._events is None:
             from qualitymonth.journal import read_journal
@@ -222,7 +227,7 @@ class Session:
             self._events = got.events
         return self._events
 
-    def states(self, as_of: date | None = None) -> list[ActivityState]:
+    def states(self, as_of: date | None = None) -> "list[ActivityState]":
         from qualitymonth.progress import fold
 
         loaded = self.loaded
@@ -230,12 +235,12 @@ class Session:
 
     # -- output
 
-    def console(self) -> Console:
+    def console(self) -> "Console":
         from rich.console import Console
 
         return Console(file=sys.stdout, highlight=False, markup=False, emoji=False)
 
-    def show(self, renderable: RenderableType) -> None:
+    def show(self, renderable: "RenderableType") -> None:
         self.console().print(renderable)
 
     def write(self, text: str) -> None:
@@ -314,7 +319,7 @@ def _global(
 # ---------------------------------------------------------------------------- completion
 
 
-def _complete_plan(ctx: typer.Context) -> LoadedPlan | None:
+def _complete_plan(ctx: typer.Context) -> "LoadedPlan | None":
     root = ctx.find_root()
     try:
         from qualitymonth.plan import find_plan, load_plan
@@ -403,7 +408,7 @@ def list_(
     _emit_states(session, states, fmt)
 
 
-def _emit_states(session: Session, states: list[ActivityState], fmt: Format) -> None:
+def _emit_states(session: Session, states: "list[ActivityState]", fmt: Format) -> None:
     from qualitymonth import render
 
     lang = session.lang
@@ -571,7 +576,8 @@ def report(
     Example: qm report --month 9 --format md > 质量月总结.md
     """
     from qualitymonth import report_view
-    from qualitymonth.progress import build_report, resolve_department
+    from qualitymonth.progress import resolve_department
+    from qualitymonth.report import build_report
 
     session = _session(ctx, as_of)
     loaded = session.loaded
@@ -626,8 +632,8 @@ def agenda(
     Example: qm agenda --days 14 --dept 质量科
     """
     from qualitymonth import report_view
-    from qualitymonth.progress import agenda as build_agenda
     from qualitymonth.progress import resolve_department
+    from qualitymonth.report import agenda as build_agenda
 
     session = _session(ctx, as_of)
     loaded = session.loaded

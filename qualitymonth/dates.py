@@ -6,8 +6,8 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
+from qualitymonth.cntext import regular
 from qualitymonth.errors import UsageError
-from qualitymonth.schedule import normalise
 
 __all__ = ["parse_date", "parse_month"]
 
@@ -21,8 +21,15 @@ _MD = re.compile(r"(\d{1,2})[-/.月](\d{1,2})日?")
 _YM = re.compile(r"(?:(\d{4})[-/.年])?(\d{1,2})月?份?")
 
 
+_DASHES = re.compile(r"[-—–―~〜‐‑‒−]+")
+
+
+_NOTE = re.compile(r"[(（][^()（）]*[)）]")
+
+
 def _clean(text: str) -> str:
-    return normalise(text) if text else ""
+    """Regular text, dashes as ``-``, bracketed notes such as (星期四) dropped."""
+    return _DASHES.sub("-", _NOTE.sub("", regular(text)))
 
 
 def parse_date(text: str, year: int, today: date) -> date:
@@ -30,7 +37,7 @@ def parse_date(text: str, year: int, today: date) -> date:
     raw = unicodedata.normalize("NFKC", text).strip().lower()
     if raw in _RELATIVE:
         return today + timedelta(days=_RELATIVE[raw])
-    s = _clean(text).replace("~", "-")
+    s = _clean(text)
     try:
         m = _YMD.fullmatch(s)
         if m:
@@ -57,7 +64,7 @@ def _dateutil(text: str, year: int) -> date:
 
 def parse_month(text: str, year: int) -> tuple[int, int]:
     """``9``, ``09``, ``9月``, ``九月``, ``2023-09``, ``2023年9月`` -> (year, month)."""
-    s = _clean(text).replace("~", "-")
+    s = _clean(text)
     m = _YM.fullmatch(s)
     if not m or not 1 <= int(m[2]) <= 12:
         raise UsageError("bad_month", text=text)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -199,6 +198,8 @@ def new_event(
     note: str | None = None,
 ) -> Event:
     """A fresh event with a unique id, recorded at ``now`` (an aware datetime)."""
+    import uuid
+
     if now.tzinfo is None:
         raise ValueError("now must carry its UTC offset")
     stamp = now.isoformat(timespec="microseconds")

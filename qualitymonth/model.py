@@ -1,34 +1,28 @@
-"""Pydantic models of a campaign plan.  No I/O.
+"""The plan as the rest of qm uses it: plain frozen dataclasses.  No I/O, no pydantic.
 
-Frozen, unknown keys rejected, and the Chinese column names of annex 2 (序号, 活动主题, …)
-accepted beside the English keys, because staff write these files by hand.
+A plan is validated once, by :mod:`qualitymonth.schema` (pydantic), and from then on lives as
+these light objects, which the plan cache can rebuild from JSON without importing pydantic.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Annotated, Any
-
-from pydantic import (
-    AliasChoices,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StrictInt,
-    field_validator,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from functools import cached_property
+from typing import Any
 
 __all__ = [
     "ACTIVITY_ALIASES",
     "Activity",
     "Campaign",
+    "Period",
     "Plan",
+    "alias_conflicts",
     "duplicate_ids",
+    "month_period",
     "split_names",
 ]
 
@@ -67,150 +61,74 @@ def split_names(text: str) -> list[str]:
     return [n.strip() for n in names if n.strip()]
 
 
-def _blank_to_empty(value: Any) -> Any:
-    """``remark:`` with nothing after it is YAML null: read it as empty text."""
-    return "" if value is None else value
+@dataclass(frozen=True, slots=True)
+class Period:
+    """An inclusive span of days."""
+
+    start: date
+    end: date
+
+    def overlaps(self, start: date, end: date) -> bool:
+        return self.start <= end and start <= self.end
 
 
-def _names(value: Any) -> Any:
-    """``assist: 办公室、计量所`` (one string) is read as the list it means."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return split_names(value)
-    return value
+def month_period(year: int, month: int) -> Period:
+    """The whole of one month."""
+    return Period(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
 
 
-def _date_text(value: Any) -> Any:
-    """Accept 2023/9/13 and 2023年9月13日 beside ISO dates in hand-written files."""
-    if isinstance(value, str):
-        m = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*", value)
-        if m:
-            return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
-    return value
-
-
-Text = Annotated[str, BeforeValidator(_blank_to_empty)]
-NonEmpty = Annotated[
-    str, Field(min_length=1), BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v)
-]
-Names = Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_names)]
-Day = Annotated[date, BeforeValidator(_date_text)]
-
-
-def _alias(name: str) -> AliasChoices:
-    return AliasChoices(name, ACTIVITY_ALIASES[name])
-
-
-class Activity(BaseModel):
-    """One row of the activity table (annex 2)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    id: StrictInt = Field(gt=0, validation_alias=_alias("id"))
-    theme: NonEmpty = Field(validation_alias=_alias("theme"))
-    content: Text = Field(default="", validation_alias=_alias("content"))
-    schedule: str = Field(validation_alias=_alias("schedule"))
-    lead: NonEmpty = Field(validation_alias=_alias("lead"))
-    assist: Names = Field(default_factory=list, validation_alias=_alias("assist"))
-    remark: Text = Field(default="", validation_alias=_alias("remark"))
-    start: Day | None = Field(default=None, validation_alias=_alias("start"))
-    end: Day | None = Field(default=None, validation_alias=_alias("end"))
-
-    @model_validator(mode="after")
-    def _start_before_end(self) -> Activity:
-        if self.start and self.end and self.start > self.end:
-            raise PydanticCustomError(
-                "qm_start_after_end",
-                "start {start} is after end {end}",
-                {"id": self.id, "start": self.start.isoformat(), "end": self.end.isoformat()},
-            )
-        return self
-
-
-class Campaign(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Campaign:
     """The notice's header."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    name: NonEmpty
-    year: StrictInt = Field(ge=1900, le=2200)
-    issuer: Text = ""
-    doc_no: Text = ""
-    issued: Day | None = None
-    theme: Text = ""
-    report_to: Text = ""
+    name: str
+    year: int
+    issuer: str = ""
+    doc_no: str = ""
+    issued: date | None = None
+    theme: str = ""
+    report_to: str = ""
 
 
-def duplicate_ids(raw_activities: Iterable[Any]) -> list[tuple[int, int, int]]:
-    """``(index, id, first_index)`` for every activity whose id was already used.
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """One row of the activity table (annex 2)."""
 
-    Works on raw mappings as well as models, so a plan with other errors still gets this check.
-    """
-    seen: dict[int, int] = {}
-    found: list[tuple[int, int, int]] = []
-    for index, item in enumerate(raw_activities):
-        if isinstance(item, Activity):
-            ident: Any = item.id
-        elif isinstance(item, Mapping):
-            ident = item.get("id", item.get("序号"))
-        else:
-            continue
-        if not isinstance(ident, int) or isinstance(ident, bool):
-            continue
-        if ident in seen:
-            found.append((index, ident, seen[ident]))
-        else:
-            seen[ident] = index
-    return found
+    id: int
+    theme: str
+    schedule: str
+    lead: str
+    content: str = ""
+    assist: tuple[str, ...] = ()
+    remark: str = ""
+    start: date | None = None
+    end: date | None = None
 
 
-class Plan(BaseModel):
+@dataclass(frozen=True)
+class Plan:
     """A whole campaign plan: header, slogans, department aliases and activities."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
     campaign: Campaign
-    slogans: list[NonEmpty] = Field(default_factory=list)
-    departments: dict[str, Names] = Field(default_factory=dict)
-    activities: list[Activity] = Field(min_length=1)
-
-    @field_validator("slogans", mode="before")
-    @classmethod
-    def _no_slogans(cls, value: Any) -> Any:
-        return [] if value is None else value
-
-    @field_validator("departments", mode="before")
-    @classmethod
-    def _no_departments(cls, value: Any) -> Any:
-        return {} if value is None else value
-
-    @model_validator(mode="after")
-    def _cross_checks(self) -> Plan:
-        dups = duplicate_ids(self.activities)
-        if dups:
-            index, ident, _ = dups[0]
-            raise PydanticCustomError(
-                "qm_duplicate_id", "activity id {id} is used twice", {"id": ident, "index": index}
-            )
-        for alias, owner, other in alias_conflicts(self.departments):
-            raise PydanticCustomError(
-                "qm_alias_conflict",
-                "the department alias {alias} names both {first} and {second}",
-                {"alias": alias, "first": owner, "second": other},
-            )
-        return self
+    activities: tuple[Activity, ...]
+    slogans: tuple[str, ...] = ()
+    departments: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ lookups
 
     def activity(self, ident: int) -> Activity | None:
-        for a in self.activities:
-            if a.id == ident:
-                return a
-        return None
+        return self._by_id.get(ident)
+
+    @cached_property
+    def _by_id(self) -> dict[int, Activity]:
+        return {a.id: a for a in self.activities}
 
     def canonical(self) -> dict[str, str]:
         """Every department name or alias -> its canonical name."""
+        return self._canonical
+
+    @cached_property
+    def _canonical(self) -> dict[str, str]:
         names: dict[str, str] = {}
         for a in self.activities:
             for n in (a.lead, *a.assist):
@@ -223,6 +141,10 @@ class Plan(BaseModel):
 
     def department_names(self) -> list[str]:
         """Canonical department names in plan order: leads first, then co-organizers."""
+        return list(self._department_names)
+
+    @cached_property
+    def _department_names(self) -> tuple[str, ...]:
         canon = self.canonical()
         order: dict[str, None] = {}
         for a in self.activities:
@@ -232,7 +154,68 @@ class Plan(BaseModel):
                 order.setdefault(canon[n], None)
         for n in self.departments:
             order.setdefault(n, None)
-        return list(order)
+        return tuple(order)
+
+    # ------------------------------------------------------------------ plain data
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-ready data (dates as ISO text) that :meth:`from_data` turns back into a Plan."""
+        c = self.campaign
+        return {
+            "campaign": [c.name, c.year, c.issuer, c.doc_no, _iso(c.issued), c.theme, c.report_to],
+            "slogans": list(self.slogans),
+            "departments": {k: list(v) for k, v in self.departments.items()},
+            "activities": [
+                [a.id, a.theme, a.schedule, a.lead, a.content, list(a.assist), a.remark,
+                 _iso(a.start), _iso(a.end)]
+                for a in self.activities
+            ],
+        }  # fmt: skip
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Plan:
+        name, year, issuer, doc_no, issued, theme, report_to = data["campaign"]
+        return cls(
+            campaign=Campaign(name, year, issuer, doc_no, _day(issued), theme, report_to),
+            activities=tuple(
+                Activity(i, th, sc, le, co, tuple(asst), re, _day(st), _day(en))
+                for i, th, sc, le, co, asst, re, st, en in data["activities"]
+            ),
+            slogans=tuple(data["slogans"]),
+            departments={k: tuple(v) for k, v in data["departments"].items()},
+        )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+# --------------------------------------------------------------------------- cross checks
+
+
+def duplicate_ids(raw_activities: Iterable[Any]) -> list[tuple[int, int, int]]:
+    """``(index, id, first_index)`` for every activity whose id was already used.
+
+    Works on raw mappings as well as activities, so a plan with other errors still gets it.
+    """
+    seen: dict[int, int] = {}
+    found: list[tuple[int, int, int]] = []
+    for index, item in enumerate(raw_activities):
+        if isinstance(item, Mapping):
+            ident = item.get("id", item.get("序号"))
+        else:
+            ident = getattr(item, "id", None)
+        if not isinstance(ident, int) or isinstance(ident, bool):
+            continue
+        if ident in seen:
+            found.append((index, ident, seen[ident]))
+        else:
+            seen[ident] = index
+    return found
 
 
 def alias_conflicts(departments: Mapping[str, Iterable[str]]) -> list[tuple[str, str, str]]:

@@ -1,48 +1,26 @@
-"""Find, read, decode and validate a plan file.
+"""Find, read and decode a plan file, and load it validated (from the cache when unchanged).
 
-Every problem is located as ``file:line:col`` by mapping pydantic's error locations back to
-the YAML nodes they came from, and all of them are reported at once.
+Validation itself (YAML, pydantic, located problems) lives in :mod:`qualitymonth.validate`
+and is imported only when a plan is not in the cache.
 """
 
 from __future__ import annotations
 
-import difflib
+import hashlib
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-import yaml
-from pydantic import ValidationError
+from qualitymonth import cache
+from qualitymonth.errors import DataError, Problem
+from qualitymonth.model import Period, Plan
 
-from qualitymonth.errors import DataError, PlanError, Problem
-from qualitymonth.i18n import Msg
-from qualitymonth.model import (
-    ACTIVITY_ALIASES,
-    Activity,
-    Campaign,
-    Plan,
-    alias_conflicts,
-    duplicate_ids,
-)
-from qualitymonth.schedule import EXAMPLES, Period, ScheduleError, parse_schedule
-
-__all__ = ["MAX_PLAN_BYTES", "LoadedPlan", "find_plan", "load_plan", "read_text"]
+__all__ = ["MAX_PLAN_BYTES", "LoadedPlan", "decode", "find_plan", "load_plan", "read_text"]
 
 #: A plan is a few kilobytes; a city's gathered plans a few megabytes.  Past this, refuse.
 MAX_PLAN_BYTES = 32 * 1024 * 1024
-#: Deeper nesting than this is never a plan (a plan is four levels deep).
-MAX_DEPTH = 64
-
-try:  # the libyaml C parser when present: faster, and it builds no Python objects
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
-
-_STANDARD_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-Path_ = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -58,6 +36,35 @@ class LoadedPlan:
     @property
     def year(self) -> int:
         return self.plan.campaign.year
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-ready data for the cache (the path is not stored: it is known on reading)."""
+        return {
+            "plan": self.plan.to_data(),
+            "periods": [
+                [ident, p.start.isoformat(), p.end.isoformat()] if p else [ident, None, None]
+                for ident, p in self.periods.items()
+            ],
+            "problems": [
+                [p.line, p.col, p.key, p.params, p.activity] for p in self.schedule_problems
+            ],
+        }
+
+    @classmethod
+    def from_data(cls, path: Path, data: dict[str, Any]) -> LoadedPlan:
+        shown = str(path)
+        return cls(
+            path=path,
+            plan=Plan.from_data(data["plan"]),
+            periods={
+                ident: Period(date.fromisoformat(s), date.fromisoformat(e)) if s else None
+                for ident, s, e in data["periods"]
+            },
+            schedule_problems=[
+                Problem(shown, line, col, key, params, activity)
+                for line, col, key, params, activity in data["problems"]
+            ],
+        )
 
 
 # --------------------------------------------------------------------------- finding
@@ -83,8 +90,8 @@ def find_plan(explicit: str | None, cwd: Path) -> Path:
 # --------------------------------------------------------------------------- decoding
 
 
-def read_text(path: Path) -> str:
-    """The file's text: UTF-8 with or without BOM; anything else is refused with advice."""
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; refused, with a sentence, when it is no plan-sized regular file."""
     shown = str(path)
     try:
         if path.is_dir():
@@ -92,12 +99,16 @@ def read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_PLAN_BYTES:
             raise DataError("file_too_large", path=shown, size=size, limit=MAX_PLAN_BYTES)
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise DataError("file_missing", path=shown) from None
     except OSError as exc:
         raise DataError("file_unreadable", path=shown, reason=exc.strerror or str(exc)) from None
-    return decode(data, shown)
+
+
+def read_text(path: Path) -> str:
+    """The file's text: UTF-8 with or without BOM; anything else is refused with advice."""
+    return decode(read_bytes(path), str(path))
 
 
 def decode(data: bytes, shown: str) -> str:
@@ -119,351 +130,36 @@ def decode(data: bytes, shown: str) -> str:
         raise DataError("file_gbk", path=shown) from None
 
 
-# --------------------------------------------------------------------------- YAML with positions
+def load_plan(path: Path, cache_dir: Path | None = None) -> LoadedPlan:
+    """Read and validate the plan at ``path``.
 
-
-class _Builder:
-    """Builds plain Python data from a composed YAML node tree, remembering where each value
-    and each key stood, refusing duplicate keys, unknown tags and alias bombs."""
-
-    def __init__(self, loader: Any, shown: str, limit: int) -> None:
-        self.loader = loader
-        self.shown = shown
-        self.limit = limit
-        self.count = 0
-        self.values: dict[Path_, tuple[int, int]] = {}
-        self.keys: dict[Path_, tuple[int, int]] = {}
-        self.problems: list[Problem] = []
-
-    def problem(self, node: Any, message: str, **params: object) -> None:
-        mark = node.start_mark
-        self.problems.append(Problem(self.shown, mark.line + 1, mark.column + 1, message, params))
-
-    def build(self, node: Any, path: Path_ = ()) -> Any:
-        self.count += 1
-        if self.count > self.limit:
-            raise _Abort("yaml_too_big", limit=self.limit)
-        if len(path) > MAX_DEPTH:
-            raise _Abort("yaml_too_deep")
-        self.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if node.tag not in _STANDARD_TAGS:
-            self.problem(node, "yaml_tag", tag=node.tag)
-            return None
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
-        self.loader.flatten_mapping(node)  # YAML merge keys (<<: *defaults)
-        out: dict[Any, Any] = {}
-        first_line: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_node, "yaml_syntax", problem="a key must be plain text")
-                continue
-            key = self.scalar(key_node)
+    With ``cache_dir``, an unchanged plan (same path, size, modification time and SHA-256)
+    is taken from the cache without parsing; any other plan is validated and cached.
+    Raises :class:`~qualitymonth.errors.PlanError` with every structural problem.
+    """
+    before = _stat(path)
+    data = read_bytes(path)
+    digest = hashlib.sha256(data).hexdigest() if cache_dir is not None else ""
+    if cache_dir is not None and before is not None:
+        payload = cache.load(cache_dir, path, before, digest)
+        if payload is not None:
             try:
-                hash(key)
-            except TypeError:  # pragma: no cover - scalars are hashable
-                continue
-            if key in out:
-                self.problem(key_node, "yaml_duplicate_key", key=str(key), first=first_line[key])
-                continue
-            first_line[key] = key_node.start_mark.line + 1
-            self.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[key] = self.build(value_node, (*path, key))
-        return out
+                return LoadedPlan.from_data(path, payload)
+            except (KeyError, TypeError, ValueError):
+                pass  # an entry of another shape: validate again and overwrite it
+    from qualitymonth.validate import parse_plan
 
-    def scalar(self, node: Any) -> Any:
-        try:
-            return self.loader.construct_object(node)
-        except yaml.constructor.ConstructorError:
-            self.problem(node, "yaml_tag", tag=node.tag)
-            return None
-        except ValueError:  # a timestamp that is no date (2023-02-30): keep the text
-            return node.value
+    loaded = parse_plan(decode(data, str(path)), path)
+    after = _stat(path)
+    if cache_dir is not None and before is not None and after is not None:
+        same = (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns)
+        if same and after.st_size == len(data):
+            cache.store(cache_dir, path, after, digest, loaded.to_data())
+    return loaded
 
 
-class _Abort(Exception):
-    def __init__(self, key: str, **params: object) -> None:
-        self.key = key
-        self.params = params
-
-
-def load_yaml(text: str, shown: str) -> tuple[Any, _Builder]:
-    """Parse ``text`` safely; the data and the builder that knows every node's position."""
-    loader = _Loader(text)
+def _stat(path: Path) -> Any:
     try:
-        try:
-            node = loader.get_single_node()
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-            problem = exc.problem or str(exc)
-            params: dict[str, object] = {}
-            if "expected a single document" in (exc.context or ""):
-                key = "yaml_multi_doc"
-            elif "'\\t'" in problem or "\t" in problem:
-                key = "yaml_tab"
-            else:
-                key, params = "yaml_syntax", {"problem": problem}
-            raise PlanError([Problem(shown, line, col, key, params)]) from None
-        except yaml.YAMLError as exc:  # a reader error: odd control characters
-            raise PlanError([Problem(shown, 0, 0, "yaml_syntax", {"problem": str(exc)})]) from None
-        except RecursionError:
-            raise PlanError([Problem(shown, 0, 0, "yaml_too_deep")]) from None
-        builder = _Builder(loader, shown, limit=len(text) + 1000)
-        if node is None:
-            raise PlanError([Problem(shown, 0, 0, "yaml_empty")])
-        try:
-            data = builder.build(node)
-        except _Abort as exc:
-            raise PlanError([Problem(shown, 0, 0, exc.key, exc.params)]) from None
-        except RecursionError:
-            raise PlanError([Problem(shown, 0, 0, "yaml_too_deep")]) from None
-        return data, builder
-    finally:
-        loader.dispose()
-
-
-# --------------------------------------------------------------------------- validation
-
-_FIELD_NAMES = sorted(
-    {*Activity.model_fields, *ACTIVITY_ALIASES.values(), *Campaign.model_fields, *Plan.model_fields}
-)
-_TYPE_KEYS = {
-    "missing": "field_missing",
-    "int_type": "expect_int",
-    "int_parsing": "expect_int",
-    "int_from_float": "expect_int",
-    "greater_than": "expect_positive",
-    "string_type": "expect_text",
-    "string_too_short": "expect_nonempty",
-    "date_type": "expect_date",
-    "date_parsing": "expect_date",
-    "date_from_datetime_parsing": "expect_date",
-    "date_from_datetime_inexact": "expect_date",
-    "date_future": "expect_date",
-    "list_type": "expect_list",
-    "dict_type": "expect_mapping",
-    "model_type": "expect_mapping",
-    "model_attributes_type": "expect_mapping",
-    "greater_than_equal": "expect_year",
-    "less_than_equal": "expect_year",
-}
-
-
-def _show(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-class _Locator:
-    def __init__(self, shown: str, builder: _Builder, data: Any) -> None:
-        self.shown = shown
-        self.builder = builder
-        self.data = data
-
-    def at(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
-        if key and loc in self.builder.keys:
-            return self.builder.keys[loc]
-        path = loc
-        while path:
-            if path in self.builder.values:
-                return self.builder.values[path]
-            # pydantic names a field by its first alias; the file may use the other one.
-            last = path[-1]
-            if isinstance(last, str):
-                other = ACTIVITY_ALIASES.get(last)
-                if other and (*path[:-1], other) in self.builder.values:
-                    return self.builder.values[(*path[:-1], other)]
-            path = path[:-1]
-        return self.builder.values.get((), (1, 1))
-
-    def activity_id(self, loc: Path_) -> int | None:
-        if len(loc) >= 2 and loc[0] == "activities" and isinstance(loc[1], int):
-            try:
-                item = self.data["activities"][loc[1]]
-                ident = item.get("id", item.get("序号"))
-            except (KeyError, IndexError, TypeError, AttributeError):
-                return None
-            valid = isinstance(ident, int) and not isinstance(ident, bool) and ident > 0
-            return ident if valid else None
+        return path.stat()
+    except OSError:
         return None
-
-    def problem(self, loc: Path_, key: str, *, at_key: bool = False, **params: object) -> Problem:
-        line, col = self.at(loc, key=at_key)
-        # Messages that carry an ``id`` name the activity themselves.
-        ident = None if "id" in params else self.activity_id(loc)
-        return Problem(self.shown, line, col, key, params, activity=ident)
-
-
-def _pydantic_problems(exc: ValidationError, where: _Locator) -> list[Problem]:
-    problems: list[Problem] = []
-    for err in exc.errors():
-        loc: Path_ = tuple(err["loc"])
-        typ = err["type"]
-        ctx = err.get("ctx") or {}
-        names = [part for part in loc if isinstance(part, str)]
-        name = names[-1] if names else "plan"
-        if typ in ("qm_duplicate_id", "qm_alias_conflict"):
-            continue  # reported by the cross checks, with every occurrence located
-        if typ == "extra_forbidden":
-            problems.append(_unknown_key(loc, where))
-        elif typ == "qm_start_after_end":
-            problems.append(where.problem((*loc, "end"), "start_after_end", **ctx))
-        elif typ == "too_short" and loc == ("activities",):
-            problems.append(where.problem(loc, "no_activities_in_plan"))
-        elif typ in _TYPE_KEYS:
-            problems.append(
-                where.problem(loc, _TYPE_KEYS[typ], field=name, value=_show(err["input"]))
-            )
-        else:
-            problems.append(where.problem(loc, "expect_other", field=name, detail=err["msg"]))
-    return problems
-
-
-def _unknown_key(loc: Path_, where: _Locator) -> Problem:
-    name = str(loc[-1])
-    for english, chinese in ACTIVITY_ALIASES.items():
-        other = english if name == chinese else chinese if name == english else None
-        if other and (*loc[:-1], other) in where.builder.keys:
-            return where.problem(loc, "field_both", at_key=True, field=name, other=other)
-    guess = difflib.get_close_matches(name, _FIELD_NAMES, n=1, cutoff=0.6)
-    hint = Msg("field_hint", {"guess": guess[0]}) if guess else ""
-    return where.problem(loc, "field_unknown", at_key=True, field=name, hint=hint)
-
-
-def _cross_problems(data: Any, where: _Locator) -> list[Problem]:
-    problems: list[Problem] = []
-    activities = data.get("activities") if isinstance(data, dict) else None
-    if isinstance(activities, list):
-        for index, ident, first in duplicate_ids(activities):
-            name = "id" if "id" in activities[index] else "序号"
-            first_line = where.at(("activities", first))[0]
-            problems.append(
-                where.problem(
-                    ("activities", index, name), "duplicate_id", id=ident, first=first_line
-                )
-            )
-    departments = data.get("departments") if isinstance(data, dict) else None
-    if isinstance(departments, dict) and all(isinstance(v, list) for v in departments.values()):
-        for alias, owner, other in alias_conflicts(departments):
-            problems.append(
-                where.problem(
-                    ("departments", other),
-                    "alias_conflict",
-                    alias=alias,
-                    first=owner,
-                    second=other,
-                )
-            )
-    return problems
-
-
-class _Row(NamedTuple):
-    pos: int
-    id: Any
-    schedule: str
-    start: date | None
-    end: date | None
-
-
-def _periods(
-    rows: Iterable[_Row], year: int, issued: date | None, where: _Locator
-) -> tuple[dict[int, Period | None], list[Problem]]:
-    """Each activity's period: explicit ``start``/``end`` win, else the parsed schedule."""
-    periods: dict[int, Period | None] = {}
-    problems: list[Problem] = []
-    for row in rows:
-        if row.start and row.end:
-            periods[row.id] = Period(row.start, row.end)
-            continue
-        try:
-            parsed = parse_schedule(row.schedule, year, issued)
-        except ScheduleError as exc:
-            params = {
-                "id": row.id,
-                "text": row.schedule,
-                "examples": "、".join(EXAMPLES),
-                **exc.params,
-            }
-            problems.append(
-                where.problem(("activities", row.pos, "schedule"), exc.reason, **params)
-            )
-            periods[row.id] = None
-            continue
-        if parsed is None:  # 待定: undated, unless one explicit date pins it to a day
-            pinned = row.start or row.end
-            periods[row.id] = Period(pinned, pinned) if pinned else None
-            continue
-        start, end = row.start or parsed.start, row.end or parsed.end
-        if start > end:
-            problems.append(
-                where.problem(
-                    ("activities", row.pos, "start" if row.start else "end"),
-                    "start_after_end",
-                    id=row.id,
-                    start=start.isoformat(),
-                    end=end.isoformat(),
-                )
-            )
-            periods[row.id] = None
-        else:
-            periods[row.id] = Period(start, end)
-    return periods, problems
-
-
-def _raw_rows(data: dict[Any, Any]) -> Iterator[_Row]:
-    """The activities of a plan that failed validation, as far as they can be read, so that
-    ``validate`` reports unreadable schedules beside the structural errors."""
-    activities = data.get("activities")
-    for index, item in enumerate(activities if isinstance(activities, list) else ()):
-        if not isinstance(item, dict):
-            continue
-        schedule = item.get("schedule", item.get("时间安排"))
-        if not isinstance(schedule, str):
-            continue
-        start, end = item.get("start"), item.get("end")
-        yield _Row(
-            index,
-            item.get("id", item.get("序号", f"#{index + 1}")),
-            schedule,
-            start if isinstance(start, date) else None,
-            end if isinstance(end, date) else None,
-        )
-
-
-def parse_plan(text: str, path: Path) -> LoadedPlan:
-    """Validate plan ``text`` read from ``path``.  Raises :class:`PlanError` with every
-    structural problem; unreadable schedules are returned in ``schedule_problems``."""
-    shown = str(path)
-    data, builder = load_yaml(text, shown)
-    where = _Locator(shown, builder, data)
-    problems = list(builder.problems)
-    if not isinstance(data, dict):
-        problems.append(where.problem((), "expect_mapping", field="plan", value=_show(data)))
-        raise PlanError(problems)
-    plan: Plan | None = None
-    try:
-        plan = Plan.model_validate(data)
-    except ValidationError as exc:
-        taken = {(p.line, p.col) for p in problems}
-        problems += [p for p in _pydantic_problems(exc, where) if (p.line, p.col) not in taken]
-    problems += _cross_problems(data, where)
-    if problems or plan is None:
-        campaign = data.get("campaign")
-        year = campaign.get("year") if isinstance(campaign, dict) else None
-        issued = campaign.get("issued") if isinstance(campaign, dict) else None
-        later: list[Problem] = []
-        if isinstance(year, int) and 1900 <= year <= 2200:
-            issued = issued if isinstance(issued, date) else None
-            later = _periods(_raw_rows(data), year, issued, where)[1]
-        raise PlanError(problems, schedule_problems=later)
-    rows = (_Row(i, a.id, a.schedule, a.start, a.end) for i, a in enumerate(plan.activities))
-    periods, schedule_problems = _periods(rows, plan.campaign.year, plan.campaign.issued, where)
-    return LoadedPlan(path=path, plan=plan, periods=periods, schedule_problems=schedule_problems)
-
-
-def load_plan(path: Path) -> LoadedPlan:
-    """Read and validate the plan at ``path``."""
-    return parse_plan(read_text(path), path)

@@ -7,18 +7,16 @@ The state of an activity as of a date counts only the events dated on or before 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Literal
 
 from qualitymonth.errors import DataError
 from qualitymonth.i18n import Msg
-from qualitymonth.model import Activity, Plan
-from qualitymonth.schedule import Period, month_period
+from qualitymonth.model import Activity, Period, Plan, month_period
 
 __all__ = [
     "ActivityState",
@@ -206,6 +204,8 @@ def resolve_department(plan: Plan, name: str) -> str:
     for known, canon in canonical.items():
         if _fold_text(known) == wanted:
             return canon
+    import difflib
+
     names = plan.department_names()
     guess = difflib.get_close_matches(name.strip(), list(canonical), n=1, cutoff=0.0)
     hint = Msg("closest", {"guess": guess[0]}) if guess else ""
@@ -266,187 +266,3 @@ def find_activity(states: Sequence[ActivityState], ident: int) -> ActivityState:
             return s
     valid = ", ".join(str(s.activity.id) for s in states)
     raise DataError("unknown_activity", id=ident, valid=valid)
-
-
-# --------------------------------------------------------------------------- report aggregates
-
-
-#: The count fields of a report row, in their JSON order.
-COUNTED = ("activities", "done", "doing", "todo", "overdue", "late")
-
-
-@dataclass(frozen=True, slots=True)
-class Counts:
-    """How many activities, and how they stand.  ``late`` are counted within ``done``;
-    ``overdue`` within ``doing`` and ``todo``."""
-
-    activities: int = 0
-    done: int = 0
-    doing: int = 0
-    todo: int = 0
-    overdue: int = 0
-    late: int = 0
-
-    @property
-    def on_time(self) -> int:
-        return self.done - self.late
-
-    @property
-    def completion_rate(self) -> float:
-        """Done activities over activities (0 when there are none)."""
-        return self.done / self.activities if self.activities else 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "activities": self.activities,
-            "done": self.done,
-            "doing": self.doing,
-            "todo": self.todo,
-            "overdue": self.overdue,
-            "late": self.late,
-            "completion_rate": round(self.completion_rate, 4),
-        }
-
-
-def count(states: Iterable[ActivityState]) -> Counts:
-    n = done = doing = todo = overdue = late = 0
-    for s in states:
-        n += 1
-        done += s.status is Status.DONE
-        doing += s.status is Status.DOING
-        todo += s.status is Status.TODO
-        overdue += s.overdue
-        late += s.late
-    return Counts(n, done, doing, todo, overdue, late)
-
-
-def months_of(period: Period) -> list[tuple[int, int]]:
-    """Every (year, month) the period overlaps, in order."""
-    out = []
-    y, m = period.start.year, period.start.month
-    while (y, m) <= (period.end.year, period.end.month):
-        out.append((y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
-
-
-@dataclass(frozen=True)
-class Report:
-    """The summary a section submits: totals, per lead department, per month, overdue, notes."""
-
-    plan: Plan
-    as_of: date
-    month: tuple[int, int] | None
-    dept: str | None
-    states: list[ActivityState]
-    totals: Counts
-    by_department: list[tuple[str, Counts]]
-    by_month: list[tuple[tuple[int, int], Counts]]
-    overdue: list[ActivityState]
-    notes: list[tuple[ActivityState, list[Event]]]
-
-    def as_dict(self) -> dict[str, Any]:
-        """The stable JSON shape of ``report`` (PRODUCT.md, "JSON shapes")."""
-        c = self.plan.campaign
-        return {
-            "campaign": {
-                "name": c.name,
-                "year": c.year,
-                "issuer": c.issuer,
-                "doc_no": c.doc_no,
-                "issued": c.issued.isoformat() if c.issued else None,
-                "theme": c.theme,
-                "report_to": c.report_to,
-            },
-            "as_of": self.as_of.isoformat(),
-            "scope": {"month": month_label(self.month), "dept": self.dept},
-            "totals": self.totals.as_dict(),
-            "by_department": [
-                {"department": name, **counts.as_dict()} for name, counts in self.by_department
-            ],
-            "by_month": [
-                {"month": month_label(ym), **counts.as_dict()} for ym, counts in self.by_month
-            ],
-            "overdue": [s.as_dict() for s in self.overdue],
-            "notes": [e.as_dict() for _, events in self.notes for e in events],
-        }
-
-
-def month_label(ym: tuple[int, int] | None) -> str | None:
-    return f"{ym[0]:04d}-{ym[1]:02d}" if ym else None
-
-
-def build_report(
-    plan: Plan,
-    states: Sequence[ActivityState],
-    as_of: date,
-    *,
-    month: tuple[int, int] | None = None,
-    dept: str | None = None,
-) -> Report:
-    """Aggregate ``states`` (already folded as of ``as_of``) for the scope month/dept.
-
-    ``dept`` must be canonical.  The scope's activities are those ``select`` returns for the
-    same filters, so the report agrees with ``list`` line for line.
-    """
-    scoped = select(plan, states, dept=dept, month=month)
-    canon = plan.canonical()
-    by_dept: dict[str, list[ActivityState]] = {name: [] for name in plan.department_names()}
-    for s in scoped:
-        by_dept[canon[s.activity.lead]].append(s)
-    by_month: dict[tuple[int, int], list[ActivityState]] = {}
-    for s in scoped:
-        if s.period is None:
-            continue
-        for ym in months_of(s.period):
-            if month is None or ym == month:
-                by_month.setdefault(ym, []).append(s)
-    overdue = sorted(
-        (s for s in scoped if s.overdue),
-        key=lambda s: (s.period.end if s.period else as_of, s.activity.id),
-    )
-    window = month_period(*month) if month else None
-    notes = []
-    for s in scoped:
-        noted = [
-            e
-            for e in s.history
-            if e.note and (window is None or window.start <= e.date <= window.end)
-        ]
-        if noted:
-            notes.append((s, noted))
-    return Report(
-        plan=plan,
-        as_of=as_of,
-        month=month,
-        dept=dept,
-        states=list(scoped),
-        totals=count(scoped),
-        by_department=[(name, count(group)) for name, group in by_dept.items() if group],
-        by_month=[(ym, count(by_month[ym])) for ym in sorted(by_month)],
-        overdue=overdue,
-        notes=notes,
-    )
-
-
-def agenda(
-    plan: Plan, states: Sequence[ActivityState], as_of: date, days: int, dept: str | None = None
-) -> dict[str, list[ActivityState]]:
-    """The daily view: overdue, ending within ``days`` (as_of <= end <= as_of + days), starting
-    within ``days``; done activities are not listed.  Each list is grouped by lead department
-    in plan order, newest deadline first within a department."""
-    horizon = as_of + timedelta(days=days)
-    scoped = [s for s in select(plan, states, dept=dept) if s.status is not Status.DONE]
-    order = {name: i for i, name in enumerate(plan.department_names())}
-    canon = plan.canonical()
-
-    def key(s: ActivityState) -> tuple[int, int, int]:
-        end = s.period.end.toordinal() if s.period else 0
-        return (order[canon[s.activity.lead]], -end, s.activity.id)
-
-    dated = [(s, s.period) for s in scoped if s.period is not None]
-    return {
-        "overdue": sorted((s for s, _ in dated if s.overdue), key=key),
-        "ending": sorted((s for s, p in dated if as_of <= p.end <= horizon), key=key),
-        "starting": sorted((s for s, p in dated if as_of <= p.start <= horizon), key=key),
-    }

@@ -12,13 +12,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from qualitymonth.i18n import Lang, t
-from qualitymonth.progress import COUNTED
 from qualitymonth.render import STATUS_STYLE, cell_text, csv_text, md_escape, md_table, one_line
+from qualitymonth.report import COUNTED
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from qualitymonth.progress import ActivityState, Counts, Report
+    from qualitymonth.progress import ActivityState
+    from qualitymonth.report import Counts, Report
 
 
 def percent(rate: float) -> str:
@@ -285,8 +286,8 @@ MARK = ":"
 
 
 def _span(states: Sequence[ActivityState]) -> list[tuple[int, int]]:
-    from qualitymonth.progress import months_of
-    from qualitymonth.schedule import Period
+    from qualitymonth.model import Period
+    from qualitymonth.report import months_of
 
     dated = [s.period for s in states if s.period is not None]
     if not dated:

@@ -15,6 +15,10 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from qualitymonth.cntext import CN_NUMBER as _CN_NUMBER
+from qualitymonth.cntext import cn_to_int
+from qualitymonth.model import Period, month_period
+
 __all__ = ["EXAMPLES", "Period", "ScheduleError", "month_period", "parse_schedule"]
 
 #: Shown to a clerk whose schedule text could not be read.
@@ -29,21 +33,6 @@ EXAMPLES = (
     "10月-次年3月",
     "待定",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    """An inclusive span of days."""
-
-    start: date
-    end: date
-
-    def overlaps(self, start: date, end: date) -> bool:
-        return self.start <= end and start <= self.end
-
-
-def month_period(year: int, month: int) -> Period:
-    return Period(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
 
 
 class ScheduleError(ValueError):
@@ -65,9 +54,6 @@ _CLOCK = re.compile(
     r"(?:上午|下午|晚上|中午|早上|凌晨)?\d{1,2}(?::\d{2}|[点时](?:\d{1,2}分|半|整)?)"
     r"|上午|下午|晚上|中午|早上|凌晨"
 )
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
-_CN_NUMBER = re.compile(r"[〇零一二两三四五六七八九十]+")
 # Longest first: 起至 before 至, 持续到 before 到.
 _RANGE_WORDS = re.compile(
     r"起至|起到|截止到|截止至|截至|截止|直至|直到|持续到|持续至|一直到|至|到|["
@@ -90,18 +76,6 @@ _ALL_YEAR = (
 )
 
 
-def _cn_to_int(word: str) -> str:
-    """``十二`` -> ``12``, ``二〇二三`` -> ``2023``; anything odd is returned unchanged."""
-    if word.count("十") > 1:
-        return word
-    if "十" in word:
-        tens, _, ones = word.partition("十")
-        if len(tens) > 1 or len(ones) > 1:
-            return word
-        return str(_CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0))
-    return "".join(str(_CN_DIGITS[c]) for c in word)
-
-
 def normalise(text: str) -> str:
     """The canonical form the grammar below reads: NFKC, no spaces, ASCII digits, ``~``."""
     s = unicodedata.normalize("NFKC", text)
@@ -115,7 +89,7 @@ def normalise(text: str) -> str:
     # A cell that is nothing but a bracket keeps its words: "(待定)".
     s = stripped if stripped else re.sub(r"[()\[\]【】〔〕<>《》「」]", "", s)
     s = _WEEKDAY.sub("", s)
-    s = _CN_NUMBER.sub(lambda m: _cn_to_int(m.group()), s)
+    s = _CN_NUMBER.sub(lambda m: cn_to_int(m.group()), s)
     s = _CLOCK.sub("", s)
     s = _RANGE_WORDS.sub("~", s)
     return s

@@ -45,8 +45,14 @@ class Run:
 Invoke = Callable[..., Run]
 
 
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One plan cache for the whole run, never the user's own."""
+    return tmp_path_factory.mktemp("qm-cache")
+
+
 @pytest.fixture
-def qm() -> Invoke:
+def qm(cache_dir: Path) -> Invoke:
     """Run ``qm`` in-process through Typer's CliRunner, stdout and stderr apart.
 
     "Today" is pinned to 2023-09-20 unless a test says otherwise.
@@ -58,7 +64,7 @@ def qm() -> Invoke:
     ) -> Run:
         full_env: dict[str, str | None] = {
             "QM_TODAY": "2023-09-20", "QM_LANG": "", "COLUMNS": "100", "NO_COLOR": "1",
-            "FORCE_COLOR": None,
+            "FORCE_COLOR": None, "QM_CACHE_DIR": str(cache_dir),
         }  # fmt: skip
         full_env.update(env or {})
         result = runner.invoke(app, list(args), env=full_env, input=input, catch_exceptions=False)
@@ -68,7 +74,7 @@ def qm() -> Invoke:
 
 
 @pytest.fixture
-def qm_process() -> Invoke:
+def qm_process(cache_dir: Path) -> Invoke:
     """Run ``python -m qualitymonth`` as a real process (for encoding, pipes, locking)."""
 
     def run(
@@ -80,7 +86,9 @@ def qm_process() -> Invoke:
         full_env = {
             k: v for k, v in os.environ.items() if not k.startswith(("QM_", "COLUMNS", "NO_COLOR"))
         }
-        full_env.update({"QM_TODAY": "2023-09-20", "PYTHONIOENCODING": "utf-8"})
+        full_env.update(
+            {"QM_TODAY": "2023-09-20", "PYTHONIOENCODING": "utf-8", "QM_CACHE_DIR": str(cache_dir)}
+        )
         full_env.update(env or {})
         proc = subprocess.run(
             [sys.executable, "-m", "qualitymonth", *args],

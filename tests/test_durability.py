@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals a
 
 def qm_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("QM_")}
-    env.update({"QM_TODAY": "2023-09-28", "PYTHONIOENCODING": "utf-8", **extra})
+    env.update({"QM_TODAY": "2023-09-28", "PYTHONIOENCODING": "utf-8", "QM_NO_CACHE": "1", **extra})
     return env
 
 

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qualitymonth.plan import load_plan
-from qualitymonth.progress import COUNTED, Event, build_report, fold, select
+from qualitymonth.progress import Event, fold, select
+from qualitymonth.report import COUNTED, build_report
 
 from .conftest import SHIPPED
 

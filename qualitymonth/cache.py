@@ -1,0 +1,97 @@
+"""A cache of validated plans: a read command skips YAML and pydantic when the plan is unchanged.
+
+An entry is keyed on the plan's resolved path and holds its size, modification time and the
+SHA-256 of its bytes; it is used only when all three match the file just read, so it can never
+serve a plan other than the one on disk.  Entries are written atomically (a temporary file,
+then a rename).  A missing, stale, corrupt or unwritable cache is never an error: qm validates
+the plan again and carries on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from qualitymonth import __version__
+
+__all__ = ["default_cache_dir", "load", "store"]
+
+#: Bump when the shape of an entry changes.
+FORMAT = 1
+
+
+def default_cache_dir(env: dict[str, str] | os._Environ[str], home: Path) -> Path | None:
+    """``QM_CACHE_DIR``, else the platform's user cache folder; ``None`` when ``QM_NO_CACHE``."""
+    if env.get("QM_NO_CACHE", "") not in ("", "0"):
+        return None
+    if env.get("QM_CACHE_DIR"):
+        return Path(env["QM_CACHE_DIR"])
+    if sys.platform == "win32":
+        base = Path(env.get("LOCALAPPDATA") or home / "AppData" / "Local")
+        return base / "qm" / "Cache"
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "qm"
+    return Path(env.get("XDG_CACHE_HOME") or home / ".cache") / "qm"
+
+
+def _entry(cache_dir: Path, plan_path: Path) -> tuple[Path, str]:
+    where = str(plan_path.resolve())
+    name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return cache_dir / f"plan-{name}.json", where
+
+
+def load(cache_dir: Path, plan_path: Path, stat: os.stat_result, digest: str) -> Any | None:
+    """The cached payload for this exact file, or ``None``."""
+    try:
+        entry, where = _entry(cache_dir, plan_path)
+        record = json.loads(entry.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+    expected = {
+        "format": FORMAT,
+        "qm": __version__,
+        "path": where,
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "sha256": digest,
+    }
+    if not isinstance(record, dict) or any(record.get(k) != v for k, v in expected.items()):
+        return None
+    return record.get("payload")
+
+
+def store(
+    cache_dir: Path, plan_path: Path, stat: os.stat_result, digest: str, payload: Any
+) -> None:
+    """Write an entry atomically; silently give up if the cache folder is not usable."""
+    import tempfile
+
+    tmp: str | None = None
+    try:
+        entry, where = _entry(cache_dir, plan_path)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        record = {
+            "format": FORMAT,
+            "qm": __version__,
+            "path": where,
+            "size": stat.st_size,
+            "mtime_ns": stat.st_mtime_ns,
+            "sha256": digest,
+            "payload": payload,
+        }
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".plan-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode())
+        os.replace(tmp, entry)
+        tmp = None
+    except (OSError, ValueError, TypeError):
+        pass  # a cache is an optimisation, never a reason to fail
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
