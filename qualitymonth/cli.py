@@ -10,7 +10,7 @@ run, and evaluating string annotations costs more than the annotations themselve
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -26,6 +26,7 @@ from qualitymonth.i18n import Lang, t
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from qualitymonth.errors import Problem
     from qualitymonth.plan import LoadedPlan
     from qualitymonth.progress import ActivityState, Event
 
@@ -164,7 +165,7 @@ class Session:
         self.lang: Lang = lang
         self.cwd = cwd
         self._loaded: LoadedPlan | None = None
-        self._events: list[Event] | None = None
+        self._warned = False
 
     @property
     def today(self) -> date:
@@ -212,26 +213,35 @@ class Session:
 
         return journal_path(self.loaded.path, self.journal_arg)
 
-    def events(self) -> "list[Event]":
-        """The journal's good events; its bad lines are reported on stderr and skipped."""
-        if self._events is None:
-            from qualitymonth.journal import read_journal
+    def events(self, only: "Iterable[int] | None" = None) -> "Iterator[Event]":
+        """Stream the journal's good events (of ``only`` those activities); its bad lines are
+        reported on stderr, once, when the stream ends."""
+        from qualitymonth.journal import iter_events
 
-            loaded = self.loaded
-            got = read_journal(self.journal, (a.id for a in loaded.plan.activities))
-            for problem in got.problems[:MAX_WARNINGS]:
-                _say(t("journal_warning", self.lang, message=problem.format(self.lang)))
-            if len(got.problems) > MAX_WARNINGS:
-                more = len(got.problems) - MAX_WARNINGS
-                _say(t("journal_more", self.lang, path=str(self.journal), count=more))
-            self._events = got.events
-        return self._events
+        problems: list[Problem] = []
+        known = (a.id for a in self.loaded.plan.activities)
+        yield from iter_events(self.journal, known, problems, only)
+        if self._warned or not problems:
+            return
+        self._warned = True
+        for problem in problems[:MAX_WARNINGS]:
+            _say(t("journal_warning", self.lang, message=problem.format(self.lang)))
+        if len(problems) > MAX_WARNINGS:
+            more = len(problems) - MAX_WARNINGS
+            _say(t("journal_more", self.lang, path=str(self.journal), count=more))
 
-    def states(self, as_of: date | None = None) -> "list[ActivityState]":
+    def states(
+        self,
+        as_of: date | None = None,
+        keep: "Callable[[Event], bool] | None" = None,
+        only: "Iterable[int] | None" = None,
+    ) -> "list[ActivityState]":
+        """Every activity folded as of ``as_of``, in one pass over the journal."""
         from qualitymonth.progress import fold
 
         loaded = self.loaded
-        return fold(loaded.plan, loaded.periods, self.events(), as_of or self.as_of)
+        events = self.events(only)
+        return fold(loaded.plan, loaded.periods, events, as_of or self.as_of, keep)
 
     # -- output
 
@@ -418,6 +428,10 @@ def _emit_states(session: Session, states: "list[ActivityState]", fmt: Format) -
         session.write(render.states_csv(states, lang))
     elif fmt is Format.md:
         session.write(render.states_md(states, lang))
+    elif len(states) > render.FAST_TABLE_ROWS:
+        console = session.console()
+        colour = console.is_terminal and console.color_system is not None
+        session.write(render.fast_states_table(states, lang, console.width, colour))
     else:
         session.show(render.states_table(states, lang))
 
@@ -439,7 +453,7 @@ def show(
     from qualitymonth.progress import find_activity
 
     session = _session(ctx, as_of)
-    state = find_activity(session.states(), ident)
+    state = find_activity(session.states(keep=lambda e: e.activity == ident), ident)
     if fmt is Format.json:
         data = state.as_dict()
         data["history"] = [e.as_dict() for e in state.history]
@@ -534,12 +548,12 @@ def log(
     Example: qm log 5
     """
     from qualitymonth import render
-    from qualitymonth.progress import find_activity
+    from qualitymonth.progress import require_activity
 
     session = _session(ctx, as_of)
     day = session.as_of
     if ident is not None:
-        find_activity(session.states(), ident)  # an unknown id is an error, not an empty log
+        require_activity(session.loaded.plan, ident)  # an unknown id is an error
     events = sorted(
         (e for e in session.events() if e.date <= day and ident in (None, e.activity)),
         key=lambda e: e.order,
@@ -584,7 +598,15 @@ def report(
     month_ym = _month(session, month)
     canonical = resolve_department(loaded.plan, dept) if dept else None
     day = session.as_of
-    summary = build_report(loaded.plan, session.states(), day, month=month_ym, dept=canonical)
+    from qualitymonth.model import month_period
+
+    window = month_period(*month_ym) if month_ym else None
+
+    def noted(e: "Event") -> bool:  # the report lists the notes of its period: keep only those
+        return bool(e.note) and (window is None or window.start <= e.date <= window.end)
+
+    states = session.states(keep=noted)
+    summary = build_report(loaded.plan, states, day, month=month_ym, dept=canonical)
     lang = session.lang
     if fmt is Format.json:
         from qualitymonth.render import json_text
@@ -731,7 +753,7 @@ def _record(
             raise UsageError("note_too_long", count=len(note), limit=MAX_NOTE_CHARS)
         if action == "note" and not note:
             raise UsageError("note_empty")
-    states = session.states(as_of=max(today, session.as_of))
+    states = session.states(as_of=max(today, session.as_of), only=ids)
     chosen = [find_activity(states, i) for i in dict.fromkeys(ids)]
     if not force:
         for s in chosen:

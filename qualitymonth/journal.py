@@ -35,7 +35,9 @@ MAX_NOTE_CHARS = 10_000
 MAX_LINE_BYTES = 256 * 1024
 #: How long a writer waits for another qm to finish its write.
 LOCK_TIMEOUT = 15.0
-_FIELDS = {"v", "event", "activity", "action", "date", "percent", "note", "by", "recorded_at"}
+_FIELDS = frozenset(
+    {"v", "event", "activity", "action", "date", "percent", "note", "by", "recorded_at"}
+)
 
 
 def journal_path(plan_path: Path, explicit: str | None = None) -> Path:
@@ -78,8 +80,51 @@ def _parse_line(raw: bytes) -> Event:
     return event_from_dict(obj)
 
 
+_ACTION_SET = frozenset(ACTIONS)
+
+
 def event_from_dict(obj: dict[str, Any]) -> Event:
-    """An :class:`Event` from one journal object; ``_Bad`` names what is wrong with it."""
+    """An :class:`Event` from one journal object; ``_Bad`` names what is wrong with it.
+
+    A journal holds up to hundreds of thousands of these, nearly all well formed: they take
+    the fast path, a single test of every rule; anything else gets the detailed checks.
+    """
+    get = obj.get
+    ident, activity, action = get("event"), get("activity"), get("action")
+    percent, note, by = get("percent"), get("note"), get("by", "")
+    if (
+        get("v") == VERSION
+        and type(ident) is str
+        and ident
+        and type(activity) is int
+        and activity > 0
+        and action in _ACTION_SET
+        and (percent is None or (type(percent) is int and 0 <= percent <= 100))
+        and (percent is not None or action != "progress")
+        and (note is None or type(note) is str)
+        and type(by) is str
+    ):
+        stamp, day = get("recorded_at", ""), get("date", "")
+        try:
+            when = date.fromisoformat(day)
+            recorded = datetime.fromisoformat(stamp)
+        except (TypeError, ValueError):
+            pass
+        else:
+            if recorded.tzinfo is not None:
+                extra = None if obj.keys() <= _FIELDS else _extra(obj)
+                return Event(
+                    ident, activity, action, when, stamp, recorded, by, percent, note, extra
+                )
+    return _checked(obj)
+
+
+def _extra(obj: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in obj.items() if k not in _FIELDS}
+
+
+def _checked(obj: dict[str, Any]) -> Event:
+    """The slow path: find the first broken rule and say which."""
     if obj.get("v") != VERSION:
         raise _Bad("journal_bad_field", field="v", value=_short(obj.get("v")))
     ident = obj.get("event")
@@ -112,7 +157,7 @@ def event_from_dict(obj: dict[str, Any]) -> Event:
     by = obj.get("by", "")
     if not isinstance(by, str):
         raise _Bad("journal_bad_field", field="by", value=_short(by))
-    extra = {k: v for k, v in obj.items() if k not in _FIELDS} or None
+    extra = _extra(obj) or None
     return Event(
         event=ident,
         activity=activity,
@@ -141,46 +186,117 @@ def _short(value: Any) -> str:
 
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes, bool]]:
-    """(line number, bytes without the newline, whether the line was terminated)."""
+    """(line number, bytes without the newline, whether the line was terminated).
+
+    A line longer than ``MAX_LINE_BYTES`` is yielded cut short (and then reported), never
+    read whole: a hostile file cannot make the reader hold more than one line's limit.
+    """
     with path.open("rb") as f:
-        for number, raw in enumerate(f, 1):
+        number = 0
+        while True:
+            raw = f.readline(MAX_LINE_BYTES + 1)
+            if not raw:
+                return
+            number += 1
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
-            terminated = raw.endswith(b"\n")
-            yield number, raw.rstrip(b"\r\n"), terminated
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                while True:  # skip the rest of the over-long line
+                    rest = f.readline(1 << 20)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                yield number, raw, True
+                continue
+            yield number, raw.rstrip(b"\r\n"), raw.endswith(b"\n")
 
 
-def read_journal(path: Path, known_ids: Iterable[int] | None = None) -> JournalRead:
-    """Every good event in the journal at ``path`` (none if it does not exist yet).
+def iter_events(
+    path: Path,
+    known_ids: Iterable[int] | None = None,
+    problems: list[Problem] | None = None,
+    only: Iterable[int] | None = None,
+) -> Iterator[Event]:
+    """Stream the good events of the journal at ``path`` (none if it does not exist yet).
 
-    Bad lines become :class:`Problem` entries and are skipped; an event for an activity the
-    plan does not have is reported and left out.  Raises :class:`DataError` only when the
-    file cannot be read at all.
+    Bad lines are appended to ``problems`` (with their line numbers) and skipped; so is an
+    event for an activity the plan does not have.  With ``only``, lines that cannot be about
+    those activities (their id's digits do not occur in the line) are skipped unparsed.
+    Raises :class:`DataError` only when the file cannot be read at all.
     """
-    out = JournalRead()
     known = set(known_ids) if known_ids is not None else None
+    wanted = set(only) if only is not None else None
+    needles = [str(i).encode() for i in wanted] if wanted is not None else None
+    report = problems if wanted is None else None  # a filtered read reports nothing
     shown = str(path)
     try:
         if path.is_dir():
             raise DataError("file_is_dir", path=shown)
-        lines = list(_lines(path)) if path.exists() else []
+        if not path.exists():
+            return
+        batch: list[tuple[int, bytes, bool]] = []
+        for item in _lines(path):
+            raw = item[1]
+            if needles is not None and not any(n in raw for n in needles):
+                continue
+            if raw.strip():
+                batch.append(item)
+            if len(batch) >= _BATCH:
+                yield from _parse_batch(batch, shown, known, wanted, report)
+                batch = []
+        yield from _parse_batch(batch, shown, known, wanted, report)
     except OSError as exc:
         raise DataError("file_unreadable", path=shown, reason=exc.strerror or str(exc)) from None
-    for number, raw, terminated in lines:
-        if not raw.strip():
-            continue
+
+
+#: Lines parsed by one ``json.loads`` call (one C call instead of a thousand Python ones).
+_BATCH = 1000
+
+
+def _parse_batch(
+    batch: list[tuple[int, bytes, bool]],
+    shown: str,
+    known: set[int] | None,
+    wanted: set[int] | None,
+    problems: list[Problem] | None,
+) -> Iterator[Event]:
+    objs: list[Any] | None = None
+    if all(len(raw) <= MAX_LINE_BYTES for _, raw, _ in batch):
         try:
-            event = _parse_line(raw)
+            parsed = json.loads(b"[" + b",".join(raw for _, raw, _ in batch) + b"]")
+        except (ValueError, RecursionError):  # one bad line: parse them one by one
+            parsed = None
+        # A line holding two values ("{...},{...}") would shift every later line: count.
+        if isinstance(parsed, list) and len(parsed) == len(batch):
+            objs = parsed
+    for i, (number, raw, terminated) in enumerate(batch):
+        try:
+            if objs is None:
+                event = _parse_line(raw)
+            elif isinstance(objs[i], dict):
+                event = event_from_dict(objs[i])
+            else:
+                raise _Bad("journal_not_object")
         except _Bad as bad:
-            key = "journal_torn" if not terminated and bad.key == "journal_not_json" else bad.key
-            out.problems.append(Problem(shown, number, 0, key, bad.params))
+            if problems is not None:
+                torn = not terminated and bad.key == "journal_not_json"
+                problems.append(
+                    Problem(shown, number, 0, "journal_torn" if torn else bad.key, bad.params)
+                )
+            continue
+        if wanted is not None and event.activity not in wanted:
             continue
         if known is not None and event.activity not in known:
-            out.problems.append(
-                Problem(shown, number, 0, "journal_unknown_activity", {"id": event.activity})
-            )
+            if problems is not None:
+                params: dict[str, object] = {"id": event.activity}
+                problems.append(Problem(shown, number, 0, "journal_unknown_activity", params))
             continue
-        out.events.append(event)
+        yield event
+
+
+def read_journal(path: Path, known_ids: Iterable[int] | None = None) -> JournalRead:
+    """Every good event of the journal, and the problems of the lines that were skipped."""
+    out = JournalRead()
+    out.events = list(iter_events(path, known_ids, out.problems))
     return out
 
 

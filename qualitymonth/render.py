@@ -86,8 +86,23 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 
 def json_text(data: Any) -> str:
-    """Readable, stable JSON with Chinese unescaped."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Readable, stable JSON with Chinese unescaped: one object per line in arrays, one key
+    per line at the top.  (``indent=`` would send every value through json's pure-Python
+    encoder; this keeps each object on the C encoder, ten times faster on 10,000 rows.)"""
+
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def block(value: Any, top: bool) -> str:
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            pad = "  " if top else "    "
+            return "[\n" + ",\n".join(pad + dumps(v) for v in value) + "\n" + pad[2:] + "]"
+        if isinstance(value, dict) and top and value:
+            lines = (f"  {dumps(k)}: {block(v, False)}" for k, v in value.items())
+            return "{\n" + ",\n".join(lines) + "\n}"
+        return dumps(value)
+
+    return block(data, True) + "\n"
 
 
 def md_escape(value: Any) -> str:
@@ -209,6 +224,90 @@ def states_table(states: Sequence[ActivityState], lang: Lang) -> RenderableType:
             cell_text(status_label(s, lang), style),
         )
     return table
+
+
+#: Past this many rows, ``list`` draws its table itself: Rich spends about a millisecond a
+#: row measuring and wrapping cells, which is 13 s at 10,000 activities.
+FAST_TABLE_ROWS = 300
+_SGR = {"dim": "2", "yellow": "33", "green": "32", "red": "31"}
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """``text`` cut into lines of at most ``width`` terminal cells (CJK counts two)."""
+    from rich.cells import cell_len, get_character_cell_size
+
+    out: list[str] = []
+    for para in text.split("\n"):
+        if cell_len(para) <= width:
+            out.append(para)
+            continue
+        line: list[str] = []
+        used = 0
+        for ch in para:
+            size = get_character_cell_size(ch)
+            if used + size > width and line:
+                out.append("".join(line))
+                line, used = [], 0
+            line.append(ch)
+            used += size
+        out.append("".join(line))
+    return out
+
+
+def fast_states_table(states: Sequence[ActivityState], lang: Lang, width: int, colour: bool) -> str:
+    """The ``list`` table for thousands of rows: same columns and wrapping as Rich's, drawn
+    directly.  Text is made safe first; colour is plain SGR, only when ``colour``."""
+    from rich.cells import cell_len
+
+    header = [t(k, lang) for k in ("id", "theme", "schedule", "lead", "assist", "status")]
+    rows = []
+    for s in states:
+        theme = safe(s.activity.theme) + (f"\n↳ {safe(s.last_note)}" if s.last_note else "")
+        rows.append(
+            (
+                str(s.activity.id),
+                theme,
+                safe(s.activity.schedule),
+                safe(s.activity.lead),
+                safe(names(s.activity.assist)),
+                safe(status_label(s, lang)),
+                "red" if s.overdue else STATUS_STYLE[s.status.value],
+            )
+        )
+    natural = [
+        max(cell_len(header[i]), *(max(map(cell_len, r[i].split("\n"))) for r in rows))
+        for i in range(6)
+    ]
+    gap = 3
+    status_w = min(natural[5], max(cell_len(header[5]), 12))
+    room = width - natural[0] - status_w - gap * 5  # for theme, schedule, lead, co-organizers
+    least = [cell_len(header[i]) for i in range(1, 5)]
+    least[0] = max(least[0], 10)
+    shares = (room * 4 // 7, room // 7, room // 7, room // 7)
+    flex = [min(natural[i + 1], max(least[i], shares[i])) for i in range(4)]
+    over = sum(flex) - room
+    if over > 0:  # too wide: the theme gives way first, down to its least
+        flex[0] = max(least[0], flex[0] - over)
+    elif natural[1] > flex[0]:  # room to spare: the theme takes it
+        flex[0] = min(natural[1], flex[0] - over)
+    widths = [natural[0], *flex, status_w]
+
+    def line(cells: Sequence[str], style: str = "") -> str:
+        parts = []
+        for i, (text, w) in enumerate(zip(cells, widths, strict=True)):
+            pad = " " * (w - cell_len(text))
+            cell = pad + text if i == 0 else text + pad
+            if style and i == 5 and colour:
+                cell = f"\x1b[{_SGR[style]}m{cell}\x1b[0m"
+            parts.append(cell)
+        return (" " * gap).join(parts).rstrip()
+
+    out = [line(header), "─" * min(width, sum(widths) + gap * 5)]
+    for *cells, style in rows:
+        wrapped = [wrap_cells(text, w) for text, w in zip(cells, widths, strict=True)]
+        for k in range(max(map(len, wrapped))):
+            out.append(line([col[k] if k < len(col) else "" for col in wrapped], style))
+    return "\n".join(out) + "\n"
 
 
 # --------------------------------------------------------------------------- one activity

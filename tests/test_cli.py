@@ -430,3 +430,24 @@ def test_completion_offers_departments_and_ids(qm_process: Invoke) -> None:
     ids_ = qm_process(env={"_QM_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "qm show 1"})
     assert '"1":"加大宣传力度' in ids_.stdout and '"12":"技术帮扶' in ids_.stdout
     assert '"2":' not in ids_.stdout
+
+
+def test_a_long_list_is_drawn_fast_with_the_same_columns(qm: Invoke, plan_file: Path) -> None:
+    """Past FAST_TABLE_ROWS rows qm draws the table itself: it must still fit the terminal,
+    wrap instead of cutting, neutralise escapes and keep every row."""
+    from qualitymonth.render import FAST_TABLE_ROWS
+
+    rows = [MINIMAL.split("activities:\n")[0] + "activities:"]
+    for i in range(1, FAST_TABLE_ROWS + 11):
+        theme = "加强质量宣传，营造“质量月”浓厚氛围并开展技术帮扶\\e[31m"
+        rows.append(f'  - id: {i}\n    theme: "{theme}"\n    schedule: 9月\n    lead: 质量科')
+    path = plan_file("\n".join(rows) + "\n")
+    for width in (80, 160):
+        out = qm("--plan", str(path), "list", env={"COLUMNS": str(width)}).stdout
+        lines = out.splitlines()
+        assert max(cell_len(x) for x in lines) <= width
+        assert lines[0].split() == ["序号", "活动主题", "时间安排", "牵头部门", "协办单位", "状态"]
+        ids_seen = [x.split()[0] for x in lines[2:] if x[:6].strip().isdigit()]
+        assert ids_seen == [str(i) for i in range(1, FAST_TABLE_ROWS + 11)]
+        assert "\x1b" not in out and "…" not in out
+        assert "氛围并开展技术帮扶␛[31m" in "".join(x.strip() for x in out.split())

@@ -6,6 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 from itertools import count
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qualitymonth.errors import DataError
 from qualitymonth.plan import load_plan
@@ -125,7 +127,7 @@ def test_ties_break_on_event_id() -> None:
 
 def test_a_duplicated_event_counts_once() -> None:
     e = ev(5, "note", "2023-09-05", note="一次")
-    states = fold(LOADED.plan, LOADED.periods, [e, e, e], date(2023, 10, 8))
+    states = fold(LOADED.plan, LOADED.periods, [e, e, e], date(2023, 10, 8), keep=lambda _: True)
     assert len(find_activity(states, 5).history) == 1
 
 
@@ -140,8 +142,11 @@ def test_history_is_in_fold_order_and_as_of_bounded() -> None:
         ev(5, "start", "2023-09-01"),
         ev(5, "note", "2023-10-20"),
     ]
-    s = find_activity(fold(LOADED.plan, LOADED.periods, events, date(2023, 10, 8)), 5)
-    assert [e.action for e in s.history] == ["start", "done"]
+    states = fold(LOADED.plan, LOADED.periods, events, date(2023, 10, 8), keep=lambda _: True)
+    assert [e.action for e in find_activity(states, 5).history] == ["start", "done"]
+    assert (
+        find_activity(fold(LOADED.plan, LOADED.periods, events, date(2023, 10, 8)), 5).history == ()
+    )
 
 
 def test_select_by_status_overdue_and_late() -> None:
@@ -159,3 +164,70 @@ def test_resolve_department_is_forgiving_in_form_only() -> None:
     with pytest.raises(DataError) as err:
         resolve_department(LOADED.plan, "执法队")
     assert "closest: '执法大队'" in str(err.value)
+
+
+# --------------------------------------------------------------------------- the one-pass fold
+
+
+def reference_fold(events: list[Event], as_of: date) -> dict[int, tuple]:
+    """The fold as PRODUCT.md words it: sort, deduplicate, apply each event in turn."""
+    unique = {e.event: e for e in reversed(events)}  # first occurrence of an id wins
+    out: dict[int, tuple] = {}
+    for ident in range(1, 13):
+        status, percent, done_on, note = "todo", 0, None, None
+        mine = sorted(
+            (e for e in unique.values() if e.activity == ident and e.date <= as_of),
+            key=lambda e: e.order,
+        )
+        for e in mine:
+            if e.action == "start" or e.action == "reopen":
+                status, done_on = "doing", None
+            elif e.action == "progress":
+                percent = min(100, e.percent or 0)
+                status, done_on = ("done", e.date) if percent >= 100 else ("doing", None)
+            elif e.action == "done":
+                status, percent, done_on = "done", 100, e.date
+            if e.note:
+                note = e.note
+        out[ident] = (status, percent, done_on, note)
+    return out
+
+
+_ACTION = st.sampled_from(["start", "progress", "done", "reopen", "note"])
+
+
+@st.composite
+def event_lists(draw: st.DrawFn) -> list[Event]:
+    events = []
+    for i in range(draw(st.integers(0, 30))):
+        action = draw(_ACTION)
+        recorded = datetime(2023, 9, 1, tzinfo=CST) + timedelta(minutes=draw(st.integers(0, 5000)))
+        events.append(
+            Event(
+                event=f"{i:04d}",
+                activity=draw(st.integers(1, 12)),
+                action=action,
+                date=date(2023, 9, 1) + timedelta(days=draw(st.integers(0, 40))),
+                recorded_at=recorded.isoformat(),
+                recorded=recorded,
+                percent=draw(st.integers(0, 100)) if action == "progress" else None,
+                note=draw(st.sampled_from([None, "甲", "乙"])),
+            )
+        )
+    if events and draw(st.booleans()):  # a union merge duplicated some lines
+        events += draw(st.lists(st.sampled_from(events), max_size=5))
+    return events
+
+
+@settings(max_examples=300, deadline=None)
+@given(event_lists(), st.dates(date(2023, 9, 1), date(2023, 10, 15)))
+def test_one_pass_fold_equals_the_sequential_fold(events: list[Event], as_of: date) -> None:
+    expected = reference_fold(events, as_of)
+    states = fold(LOADED.plan, LOADED.periods, events, as_of, keep=lambda _: True)
+    for s in states:
+        got = (s.status.value, s.percent, s.done_on, s.last_note)
+        assert got == expected[s.activity.id]
+        assert [e.event for e in s.history] == sorted(
+            {e.event for e in events if e.activity == s.activity.id and e.date <= as_of},
+            key=lambda i: next(e for e in events if e.event == i).order,
+        )
