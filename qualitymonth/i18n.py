@@ -235,6 +235,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "计划中没有任何活动（activities 为空）",
         "the plan has no activities",
     ),
+    "too_many_activities": (
+        "活动超过 {limit} 项，不像一份计划",
+        "the plan has more than {limit} activities; it is not a plan",
+    ),
     "duplicate_id": (
         "活动序号 {id} 重复（第一次出现在第 {first} 行）",
         "activity id {id} is used twice (first at line {first})",
@@ -246,6 +250,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "alias_conflict": (
         "部门别名“{alias}”同时指向“{first}”和“{second}”",
         "the department alias {alias!r} names both {first!r} and {second!r}",
+    ),
+    "department_unknown": (
+        "departments 中的“{name}”不是任何活动的牵头部门或协办单位（是否写错了？）",
+        "departments names {name!r}, which no activity has as lead or co-organizer (a typo?)",
     ),
     "alias_is_department": (
         "部门别名“{alias}”本身就是一个部门名",

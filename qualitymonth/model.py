@@ -24,6 +24,7 @@ __all__ = [
     "duplicate_ids",
     "month_period",
     "split_names",
+    "unknown_targets",
 ]
 
 #: English key -> the Chinese column name of annex 2 that may stand for it.
@@ -216,6 +217,23 @@ def duplicate_ids(raw_activities: Iterable[Any]) -> list[tuple[int, int, int]]:
         else:
             seen[ident] = index
     return found
+
+
+def unknown_targets(departments: Mapping[str, Iterable[str]], raw_activities: Any) -> list[str]:
+    """Canonical names in ``departments`` that no activity leads or assists, by that name or
+    an alias: most likely a typo that would make every alias point nowhere."""
+    aliases = {alias: canon for canon, names in departments.items() for alias in names}
+    used: set[str] = set()
+    for item in raw_activities if isinstance(raw_activities, list) else ():
+        if not isinstance(item, Mapping):
+            continue
+        lead = item.get("lead", item.get("牵头部门"))
+        assist = item.get("assist", item.get("协办单位")) or []
+        names = split_names(assist) if isinstance(assist, str) else assist
+        for n in [lead, *names] if isinstance(names, list) else [lead]:
+            if isinstance(n, str):
+                used.add(aliases.get(n.strip(), n.strip()))
+    return [name for name in departments if name not in used]
 
 
 def alias_conflicts(departments: Mapping[str, Iterable[str]]) -> list[tuple[str, str, str]]:

@@ -33,7 +33,10 @@ from qualitymonth.model import (
     split_names,
 )
 
-__all__ = ["ActivitySchema", "CampaignSchema", "PlanSchema"]
+__all__ = ["MAX_ACTIVITIES", "ActivitySchema", "CampaignSchema", "PlanSchema"]
+
+#: A county plan has a dozen activities, a city's gathered plans a few thousand.
+MAX_ACTIVITIES = 50_000
 
 
 def _blank_to_empty(value: Any) -> Any:
@@ -119,7 +122,7 @@ class PlanSchema(BaseModel):
     campaign: CampaignSchema
     slogans: list[NonEmpty] = Field(default_factory=list)
     departments: dict[str, Names] = Field(default_factory=dict)
-    activities: list[ActivitySchema] = Field(min_length=1)
+    activities: list[ActivitySchema] = Field(min_length=1, max_length=MAX_ACTIVITIES)
 
     @field_validator("slogans", mode="before")
     @classmethod

@@ -19,10 +19,16 @@ from pydantic import ValidationError
 
 from qualitymonth.errors import PlanError, Problem
 from qualitymonth.i18n import Msg
-from qualitymonth.model import ACTIVITY_ALIASES, Period, alias_conflicts, duplicate_ids
+from qualitymonth.model import (
+    ACTIVITY_ALIASES,
+    Period,
+    alias_conflicts,
+    duplicate_ids,
+    unknown_targets,
+)
 from qualitymonth.plan import LoadedPlan
 from qualitymonth.schedule import EXAMPLES, ScheduleError, parse_schedule
-from qualitymonth.schema import ActivitySchema, CampaignSchema, PlanSchema
+from qualitymonth.schema import MAX_ACTIVITIES, ActivitySchema, CampaignSchema, PlanSchema
 
 __all__ = ["load_yaml", "parse_plan"]
 
@@ -105,6 +111,14 @@ class _Abort(Exception):
         self.params = params
 
 
+def _char_at(text: str, line: int, col: int) -> str:
+    """The character at 1-based ``line``:``col`` of ``text`` ('' when out of range)."""
+    lines = text.splitlines()
+    if 1 <= line <= len(lines) and 1 <= col <= len(lines[line - 1]):
+        return lines[line - 1][col - 1]
+    return ""
+
+
 def load_yaml(text: str, shown: str) -> tuple[Any, _Builder]:
     """Parse ``text`` safely; the data and the builder that knows every node's position."""
     loader = _Loader(text)
@@ -114,17 +128,25 @@ def load_yaml(text: str, shown: str) -> tuple[Any, _Builder]:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-            problem = exc.problem or str(exc)
+            problem = " ".join((exc.problem or str(exc)).split())
             params: dict[str, object] = {}
             if "expected a single document" in (exc.context or ""):
                 key = "yaml_multi_doc"
-            elif "'\\t'" in problem or "\t" in problem:
+            elif "\\t" in problem or _char_at(text, line, col) == "\t":
                 key = "yaml_tab"
             else:
                 key, params = "yaml_syntax", {"problem": problem}
             raise PlanError([Problem(shown, line, col, key, params)]) from None
-        except yaml.YAMLError as exc:  # a reader error: odd control characters
-            raise PlanError([Problem(shown, 0, 0, "yaml_syntax", {"problem": str(exc)})]) from None
+        except yaml.reader.ReaderError as exc:  # a control character in the text
+            line = text.count("\n", 0, exc.position) + 1
+            col = exc.position - text.rfind("\n", 0, exc.position)
+            problem = f"character #x{exc.character:04x} is not allowed ({exc.reason})"
+            raise PlanError(
+                [Problem(shown, line, col, "yaml_syntax", {"problem": problem})]
+            ) from None
+        except yaml.YAMLError as exc:  # pragma: no cover - every other error is marked
+            problem = " ".join(str(exc).split())
+            raise PlanError([Problem(shown, 0, 0, "yaml_syntax", {"problem": problem})]) from None
         except RecursionError:
             raise PlanError([Problem(shown, 0, 0, "yaml_too_deep")]) from None
         builder = _Builder(loader, shown, limit=len(text) + 1000)
@@ -234,6 +256,8 @@ def _pydantic_problems(exc: ValidationError, where: _Locator) -> list[Problem]:
             problems.append(where.problem((*loc, "end"), "start_after_end", **ctx))
         elif typ == "too_short" and loc == ("activities",):
             problems.append(where.problem(loc, "no_activities_in_plan"))
+        elif typ == "too_long" and loc == ("activities",):
+            problems.append(where.problem(loc, "too_many_activities", limit=MAX_ACTIVITIES))
         elif typ in _TYPE_KEYS:
             problems.append(
                 where.problem(loc, _TYPE_KEYS[typ], field=name, value=_show(err["input"]))
@@ -268,6 +292,8 @@ def _cross_problems(data: Any, where: _Locator) -> list[Problem]:
             )
     departments = data.get("departments") if isinstance(data, dict) else None
     if isinstance(departments, dict) and all(isinstance(v, list) for v in departments.values()):
+        for name in unknown_targets(departments, activities):
+            problems.append(where.problem(("departments", name), "department_unknown", name=name))
         for alias, owner, other in alias_conflicts(departments):
             problems.append(
                 where.problem(

@@ -10,9 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from qualitymonth.cli import app
+
+# Hypothesis budgets: "ci" (the default) keeps the suite quick; bench/fuzz.py runs "long".
+settings.register_profile("ci", max_examples=40)
+settings.register_profile("long", max_examples=int(os.environ.get("QM_FUZZ_EXAMPLES", "3000")))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "data" / "campaign-2023.yaml"

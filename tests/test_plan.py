@@ -290,3 +290,17 @@ def test_shipped_plan_is_valid_and_dated() -> None:
     loaded = load_plan(SHIPPED)
     assert len(loaded.plan.activities) == 12
     assert all(p is not None for p in loaded.periods.values())
+
+
+def test_too_many_activities_is_refused(plan_file: PlanFile) -> None:
+    from qualitymonth.schema import MAX_ACTIVITIES
+
+    rows = "".join(
+        f"  - {{id: {i}, theme: 宣传, schedule: 9月, lead: 质量科}}\n"
+        for i in range(1, MAX_ACTIVITIES + 2)
+    )
+    path = plan_file(MINIMAL.split("activities:")[0] + "activities:\n" + rows)
+    (line,) = problems_of(path)
+    assert (
+        line == f"{path}:6:3: the plan has more than {MAX_ACTIVITIES} activities; it is not a plan"
+    )
