@@ -8,6 +8,7 @@ No ``from __future__ import annotations`` here: Typer reads every command's sign
 run, and evaluating string annotations costs more than the annotations themselves.
 """
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -680,6 +681,112 @@ def agenda(
         session.write(writer(header, table_rows))
     else:
         session.show(report_view.agenda_table(sections, day, days, lang))
+
+
+# ---------------------------------------------------------------------------- import
+
+
+class ImportFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    source: Annotated[
+        Path, typer.Argument(metavar="TABLE", help="CSV, TSV, text, .xlsx or .docx.")
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="OUT", help="Plan to write; - for stdout."),
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", min=1900, max=2200, help="Campaign year.")
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Campaign name.")] = None,
+    issuer: Annotated[str, typer.Option("--issuer", help="Issuing office.")] = "",
+    doc_no: Annotated[str, typer.Option("--doc-no", help="Document number.")] = "",
+    issued: Annotated[
+        str | None, typer.Option("--issued", metavar="DATE", help="Issue date.")
+    ] = None,
+    table: Annotated[
+        int | None, typer.Option("--table", min=1, help="Which table (.docx) or sheet (.xlsx).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+    fmt: Annotated[
+        ImportFormat, typer.Option("--format", "-f", help="yaml or json.")
+    ] = ImportFormat.yaml,
+) -> None:
+    """Turn a copy of the notice's activity table into a plan that qm validate accepts.
+
+    Example: qm import 附件2.xlsx -o data/campaign-2024.yaml --year 2024
+    """
+    from qualitymonth import importer
+    from qualitymonth.dates import parse_date
+    from qualitymonth.errors import DataError, UsageError
+    from qualitymonth.render import json_text
+
+    session = _session(ctx)
+    lang = session.lang
+    today = session.today
+    day = parse_date(issued, year or today.year, today) if issued else None
+    imported = importer.import_table(
+        source, year=year, name=name, issuer=issuer, doc_no=doc_no, issued=day, table=table
+    )
+    errors = importer.check(imported)
+    if errors:
+        _fail_with(errors, lang)
+    warnings = imported.warnings + importer.schedule_warnings(imported)
+    if fmt is ImportFormat.json and output in (None, "-"):
+        session.write(json_text(importer.plan_json(imported)))
+    elif output is None:
+        raise UsageError("import_needs_output")
+    else:
+        text = importer.plan_yaml(imported)
+        from qualitymonth.validate import parse_plan
+
+        parse_plan(text, Path(output))  # a safety net: what qm writes, qm must accept
+        if output == "-":
+            session.write(text)
+        else:
+            target = Path(output)
+            if target.exists() and not force:
+                raise DataError("import_exists", path=output)
+            _write_new(
+                target,
+                text if fmt is ImportFormat.yaml else json_text(importer.plan_json(imported)),
+            )
+            count = len(imported.data["activities"])
+            typer.echo(t("import_written", lang, path=output, count=count))
+    for w in warnings:
+        _say(t("journal_warning", lang, message=w.format(lang)))
+
+
+def _write_new(target: Path, text: str) -> None:
+    """Write ``text`` whole or not at all: a temporary file beside it, then a rename."""
+    import tempfile
+
+    from qualitymonth.errors import DataError
+
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".qm-import-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8"))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        raise DataError(
+            "file_unreadable", path=str(target), reason=exc.strerror or str(exc)
+        ) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 # ---------------------------------------------------------------------------- write commands

@@ -337,6 +337,59 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the note is too long ({count} characters, the limit is {limit})",
     ),
     "note_empty": ("备注不能为空", "the note must not be empty"),
+    # ---- import
+    "import_gbk": (
+        "表格是 GBK/GB18030 编码，已按 GB18030 读取；请核对生成的文字",
+        "the table is GBK/GB18030 and was read as such; check the text of the result",
+    ),
+    "import_old_format": (
+        "{path} 是旧版 Office 格式；请另存为 .xlsx、.docx 或 .csv 后再导入",
+        "{path} is an old Office format; save it as .xlsx, .docx or .csv and import that",
+    ),
+    "import_needs_package": (
+        "读取这种文件需要 {package}：请运行 pip install 'qualitymonth[office]'",
+        "reading this file needs {package}: run pip install 'qualitymonth[office]'",
+    ),
+    "import_no_table": (
+        "{path} 中没有第 N 个表格（共 {count} 个）",
+        "{path} has no such table (it has {count})",
+    ),
+    "import_no_header": (
+        "{path} 中找不到含“序号”和“活动主题”的表头行",
+        "{path} has no header row with 序号 and 活动主题 (id and theme)",
+    ),
+    "import_needs_year": (
+        "无法从 {path} 看出活动年度；请用 --year 指定，如 --year 2024",
+        "cannot tell the campaign year from {path}; give it with --year, as in --year 2024",
+    ),
+    "import_numbered": (
+        "这一行没有序号，已按顺序编为 {id}",
+        "this row has no id; numbered {id} in order",
+    ),
+    "import_no_rows": (
+        "{path} 的表头下没有任何活动",
+        "{path} has no activity rows under its header",
+    ),
+    "import_missing": (
+        "活动 {id} 缺少“{field}”；请在表格中补上后重新导入",
+        "activity {id} has no {field}; fill it in the table and import again",
+    ),
+    "import_duplicate": (
+        "序号 {id} 重复（第一次出现在第 {first} 行）",
+        "the id {id} is used twice (first on row {first})",
+    ),
+    "import_exists": (
+        "{path} 已存在；如要覆盖请加 --force（未写入任何内容）",
+        "{path} already exists; add --force to replace it (nothing was written)",
+    ),
+    "import_needs_output": (
+        "请用 -o 指定输出文件（或 -o - 输出到屏幕）",
+        "give the output file with -o (or -o - for standard output)",
+    ),
+    "import_written": (
+        "已生成 {path}：{count} 项活动；请运行 qm validate {path} 核对",
+        "wrote {path}: {count} activities; check it with qm validate {path}",
+    ),
     # ---- lookups and options
     "unknown_activity": (
         "没有序号为 {id} 的活动；有效序号：{valid}",
