@@ -48,6 +48,18 @@ def median_ms(argv: list[str], runs: int, env: dict[str, str], before: object = 
     return statistics.median(times) * 1000
 
 
+def interleaved_ms(commands: list[list[str]], runs: int, env: dict[str, str]) -> list[float]:
+    """Median milliseconds of each command, run round-robin (one warm-up round first), so
+    that a machine slowing down or speeding up weighs on every command alike."""
+    for argv in commands:
+        run(argv, env)
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for i, argv in enumerate(commands):
+            times[i].append(run(argv, env))
+    return [statistics.median(t) * 1000 for t in times]
+
+
 def peak_mb(argv: list[str], env: dict[str, str]) -> float:
     """Peak resident memory of one run of ``argv``, in MB (Linux and macOS)."""
     if sys.platform == "win32":  # pragma: no cover
@@ -60,7 +72,9 @@ def peak_mb(argv: list[str], env: dict[str, str]) -> float:
 
 
 def base_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QM_")}
+    # Measure qm as users run it: with Python's bytecode cache (some sandboxes turn it off).
+    drop = ("QM_", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
     env.update({"QM_TODAY": "2023-10-08", "PYTHONIOENCODING": "utf-8", "COLUMNS": "100"})
     env.update(extra)
     return env

@@ -3,9 +3,9 @@
     python bench/startup.py [--runs 15]
 
 Every command runs in a fresh process, once to warm the OS caches and qm's plan cache, then
-``--runs`` times; the table shows medians, each figure's ratio to the bare import of qm's
-dependencies (all measured in this one run, so the ratios compare like with like), and the
-peak resident memory of one more run.
+``--runs`` times, all commands taking turns; the table shows medians, each figure's ratio to
+the bare import of qm's dependencies (all measured in this one run, so the ratios compare
+like with like), and the peak resident memory of one more run.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import PLAN, base_env, median_ms, peak_mb, qm_command, table
+from _common import PLAN, base_env, interleaved_ms, peak_mb, qm_command, table
 
 BARE = "import typer, rich.console, rich.table, pydantic, yaml"
 
@@ -40,11 +40,12 @@ def main() -> None:
             ("qm report --month 9", [*qm, "report", "--month", "9"]),
             ("qm done 5 --force", [*qm, "done", "5", "--force"]),
         ]
+        times = interleaved_ms([argv for _, argv in rows], args.runs, env)
         results = [
-            (label, median_ms(argv, args.runs, env), peak_mb(argv, env)) for label, argv in rows
+            (label, ms, peak_mb(argv, env)) for (label, argv), ms in zip(rows, times, strict=True)
         ]
     bare_ms, bare_mb = results[1][1], results[1][2]
-    print(f"median of {args.runs} runs after a warm-up; ratios to the bare import line")
+    print(f"median of {args.runs} interleaved runs after a warm-up; ratios to the bare import line")
     print(
         table(
             ["command", "ms", "ratio", "peak MB", "ratio"],
