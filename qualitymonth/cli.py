@@ -254,15 +254,18 @@ class Session:
     def show(self, renderable: "RenderableType") -> None:
         self.console().print(renderable)
 
-    def write(self, text: str) -> None:
-        """Machine formats go out as UTF-8 bytes whatever the console's code page."""
+    def write(self, text: str | Iterable[str]) -> None:
+        """Machine formats go out as UTF-8 bytes whatever the console's code page; an
+        iterable of pieces is written piece by piece."""
         sys.stdout.flush()
+        pieces = [text] if isinstance(text, str) else text
         buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:  # pragma: no cover - a text-only stream
-            sys.stdout.write(text)
-        else:
-            buffer.write(text.encode("utf-8"))
-            buffer.flush()
+        for piece in pieces:
+            if buffer is None:  # pragma: no cover - a text-only stream
+                sys.stdout.write(piece)
+            else:
+                buffer.write(piece.encode("utf-8"))
+        (buffer or sys.stdout).flush()
 
 
 def _session(ctx: typer.Context, as_of: str | None = None) -> Session:
@@ -424,7 +427,7 @@ def _emit_states(session: Session, states: "list[ActivityState]", fmt: Format) -
 
     lang = session.lang
     if fmt is Format.json:
-        session.write(render.json_text([s.as_dict() for s in states]))
+        session.write(render.json_chunks(s.as_dict() for s in states))
     elif fmt is Format.csv:
         session.write(render.states_csv(states, lang))
     elif fmt is Format.md:
@@ -610,9 +613,9 @@ def report(
     summary = build_report(loaded.plan, states, day, month=month_ym, dept=canonical)
     lang = session.lang
     if fmt is Format.json:
-        from qualitymonth.render import json_text
+        from qualitymonth.render import json_chunks
 
-        session.write(json_text(summary.as_dict()))
+        session.write(json_chunks(summary.as_dict()))
     elif fmt is Format.csv:
         session.write(report_view.report_csv(summary, lang))
     elif fmt is Format.md:

@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from qualitymonth.i18n import Lang, t
@@ -85,24 +85,44 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return buf.getvalue()
 
 
-def json_text(data: Any) -> str:
-    """Readable, stable JSON with Chinese unescaped: one object per line in arrays, one key
-    per line at the top.  (``indent=`` would send every value through json's pure-Python
-    encoder; this keeps each object on the C encoder, ten times faster on 10,000 rows.)"""
+def json_chunks(data: Any) -> Iterator[str]:
+    """Readable, stable JSON with Chinese unescaped, in pieces: one object per line in
+    arrays, one key per line at the top.  An iterator stands for an array of objects and is
+    written as it is consumed, so 100,000 rows never sit in memory as text at once.
+    (``indent=`` would send every value through json's pure-Python encoder; this keeps each
+    object on the C encoder, ten times faster on 10,000 rows.)"""
 
     def dumps(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
 
-    def block(value: Any, top: bool) -> str:
-        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            pad = "  " if top else "    "
-            return "[\n" + ",\n".join(pad + dumps(v) for v in value) + "\n" + pad[2:] + "]"
-        if isinstance(value, dict) and top and value:
-            lines = (f"  {dumps(k)}: {block(v, False)}" for k, v in value.items())
-            return "{\n" + ",\n".join(lines) + "\n}"
-        return dumps(value)
+    def rows(values: Iterable[Any], pad: str) -> Iterator[str]:
+        first = True
+        for v in values:
+            yield ("[\n" if first else ",\n") + pad + dumps(v)
+            first = False
+        yield "[]" if first else "\n" + pad[2:] + "]"
 
-    return block(data, True) + "\n"
+    def block(value: Any, top: bool) -> Iterator[str]:
+        pad = "  " if top else "    "
+        if isinstance(value, Iterator) or (
+            isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+        ):
+            yield from rows(value, pad)
+        elif isinstance(value, dict) and top and value:
+            for i, (k, v) in enumerate(value.items()):
+                yield ("{\n" if i == 0 else ",\n") + f"  {dumps(k)}: "
+                yield from block(v, False)
+            yield "\n}"
+        else:
+            yield dumps(value)
+
+    yield from block(data, True)
+    yield "\n"
+
+
+def json_text(data: Any) -> str:
+    """:func:`json_chunks` as one string."""
+    return "".join(json_chunks(data))
 
 
 def md_escape(value: Any) -> str:

@@ -114,7 +114,8 @@ class Report:
                 {"month": month_label(ym), **counts.as_dict()} for ym, counts in self.by_month
             ],
             "overdue": [s.as_dict() for s in self.overdue],
-            "notes": [e.as_dict() for _, events in self.notes for e in events],
+            # a generator: JSON writers stream it (render.json_chunks); list() it to keep it
+            "notes": (e.as_dict() for _, events in self.notes for e in events),
         }
 
 
