@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -219,13 +220,17 @@ def iter_events(
     """Stream the good events of the journal at ``path`` (none if it does not exist yet).
 
     Bad lines are appended to ``problems`` (with their line numbers) and skipped; so is an
-    event for an activity the plan does not have.  With ``only``, lines that cannot be about
-    those activities (their id's digits do not occur in the line) are skipped unparsed.
+    event for an activity the plan does not have.  With ``only``, lines that do not say
+    ``"activity": <one of those ids>`` are skipped unparsed (a write command checking the
+    state of the ids it names need not parse the rest of a long journal).
     Raises :class:`DataError` only when the file cannot be read at all.
     """
     known = set(known_ids) if known_ids is not None else None
     wanted = set(only) if only is not None else None
-    needles = [str(i).encode() for i in wanted] if wanted is not None else None
+    needle = None
+    if wanted is not None:  # '"activity": 7' and nothing else, however it is spaced
+        ids = b"|".join(str(i).encode() for i in sorted(wanted)) or b"(?!)"
+        needle = re.compile(rb'"activity"\s*:\s*(?:' + ids + rb")(?![0-9])")
     report = problems if wanted is None else None  # a filtered read reports nothing
     shown = str(path)
     try:
@@ -236,7 +241,7 @@ def iter_events(
         batch: list[tuple[int, bytes, bool]] = []
         for item in _lines(path):
             raw = item[1]
-            if needles is not None and not any(n in raw for n in needles):
+            if needle is not None and not needle.search(raw):
                 continue
             if raw.strip():
                 batch.append(item)

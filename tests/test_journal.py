@@ -13,6 +13,7 @@ from qualitymonth.journal import (
     MAX_LINE_BYTES,
     append_events,
     encode,
+    iter_events,
     journal_path,
     new_event,
     read_journal,
@@ -173,3 +174,22 @@ def test_several_events_are_one_write_of_whole_lines(tmp_path: Path) -> None:
     events = [new_event(i, "done", date(2023, 9, 1), by="", now=NOW) for i in (1, 2, 3)]
     append_events(path, events)
     assert path.read_bytes() == encode(events)
+
+
+def test_reading_only_some_ids_finds_exactly_their_events(tmp_path: Path) -> None:
+    """The quick filter of write commands: id 1 must not pick up 11 or 21, whatever the
+    spacing, and must find every event of 1."""
+    path = tmp_path / "j.jsonl"
+    lines = [
+        line(event="a1", activity=1),
+        line(event="a11", activity=11),
+        line(event="a21", activity=21, date="2023-09-01"),
+        '{"v":1,"event":"b1","activity":1,"action":"note","date":"2023-09-01","note":"1",'
+        '"by":"","recorded_at":"2023-09-01T09:00:00+08:00"}',
+        line(event="c12", activity=12, note="活动 1 的备注"),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    everything = list(iter_events(path))
+    for ids in ({1}, {11, 12}, {21}, {5}):
+        got = list(iter_events(path, only=ids))
+        assert got == [e for e in everything if e.activity in ids]
