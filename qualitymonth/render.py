@@ -85,6 +85,9 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return buf.getvalue()
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def json_chunks(data: Any) -> Iterator[str]:
     """Readable, stable JSON with Chinese unescaped, in pieces: one object per line in
     arrays, one key per line at the top.  An iterator stands for an array of objects and is
@@ -92,8 +95,7 @@ def json_chunks(data: Any) -> Iterator[str]:
     (``indent=`` would send every value through json's pure-Python encoder; this keeps each
     object on the C encoder, ten times faster on 10,000 rows.)"""
 
-    def dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
+    dumps = _JSON.encode  # one encoder for all rows: json.dumps(**kw) builds one per call
 
     def rows(values: Iterable[Any], pad: str) -> Iterator[str]:
         first = True
