@@ -9,7 +9,6 @@ the plan again and carries on.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from qualitymonth import __version__
+from qualitymonth.files import write_atomically
 
 __all__ = ["default_cache_dir", "load", "store"]
 
@@ -45,14 +45,9 @@ def _entry(cache_dir: Path, plan_path: Path) -> tuple[Path, str]:
     return cache_dir / f"plan-{name}.json", where
 
 
-def load(cache_dir: Path, plan_path: Path, stat: os.stat_result, digest: str) -> Any | None:
-    """The cached payload for this exact file, or ``None``."""
-    try:
-        entry, where = _entry(cache_dir, plan_path)
-        record = json.loads(entry.read_bytes())
-    except (OSError, ValueError, RecursionError):
-        return None
-    expected = {
+def _header(where: str, stat: os.stat_result, digest: str) -> dict[str, Any]:
+    """What an entry must say about the file for its payload to be used."""
+    return {
         "format": FORMAT,
         "qm": __version__,
         "path": where,
@@ -60,6 +55,16 @@ def load(cache_dir: Path, plan_path: Path, stat: os.stat_result, digest: str) ->
         "mtime_ns": stat.st_mtime_ns,
         "sha256": digest,
     }
+
+
+def load(cache_dir: Path, plan_path: Path, stat: os.stat_result, digest: str) -> Any | None:
+    """The cached payload for this exact file, or ``None``."""
+    try:
+        entry, where = _entry(cache_dir, plan_path)
+        record = json.loads(entry.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+    expected = _header(where, stat, digest)
     if not isinstance(record, dict) or any(record.get(k) != v for k, v in expected.items()):
         return None
     return record.get("payload")
@@ -69,29 +74,10 @@ def store(
     cache_dir: Path, plan_path: Path, stat: os.stat_result, digest: str, payload: Any
 ) -> None:
     """Write an entry atomically; silently give up if the cache folder is not usable."""
-    import tempfile
-
-    tmp: str | None = None
     try:
         entry, where = _entry(cache_dir, plan_path)
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        record = {
-            "format": FORMAT,
-            "qm": __version__,
-            "path": where,
-            "size": stat.st_size,
-            "mtime_ns": stat.st_mtime_ns,
-            "sha256": digest,
-            "payload": payload,
-        }
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".plan-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode())
-        os.replace(tmp, entry)
-        tmp = None
+        record = {**_header(where, stat, digest), "payload": payload}
+        data = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+        write_atomically(entry, data)
     except (OSError, ValueError, TypeError):
         pass  # a cache is an optimisation, never a reason to fail
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)

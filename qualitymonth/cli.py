@@ -8,7 +8,6 @@ No ``from __future__ import annotations`` here: Typer reads every command's sign
 run, and evaluating string annotations costs more than the annotations themselves.
 """
 
-import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -767,29 +766,15 @@ def import_(
 
 
 def _write_new(target: Path, text: str) -> None:
-    """Write ``text`` whole or not at all: a temporary file beside it, then a rename."""
-    import tempfile
-
+    """Write ``text`` whole or not at all."""
     from qualitymonth.errors import DataError
+    from qualitymonth.files import write_atomically
 
-    tmp = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".qm-import-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-        tmp = None
+        write_atomically(target, text.encode("utf-8"))
     except OSError as exc:
-        raise DataError(
-            "file_unreadable", path=str(target), reason=exc.strerror or str(exc)
-        ) from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        reason = exc.strerror or str(exc)
+        raise DataError("file_unreadable", path=str(target), reason=reason) from None
 
 
 # ---------------------------------------------------------------------------- write commands
@@ -889,36 +874,44 @@ def _record(
         typer.echo(t("recorded", lang, id=s.activity.id, theme=theme, action=label, date=when))
 
 
-@app.command()
-def done(
-    ctx: typer.Context,
-    ids: IdsArg,
-    note: NoteOpt = None,
-    when: DateOpt = None,
-    by: ByOpt = None,
-    force: ForceOpt = False,
-) -> None:
+def _status_command(action: str, doc: str) -> None:
+    """Register ``qm ACTION ID…``: done, start and reopen take the same options."""
+
+    def command(
+        ctx: typer.Context,
+        ids: IdsArg,
+        note: NoteOpt = None,
+        when: DateOpt = None,
+        by: ByOpt = None,
+        force: ForceOpt = False,
+    ) -> None:
+        _record(ctx, ids, action, note=note, when_text=when, by=by, force=force)
+
+    command.__doc__ = doc
+    app.command(action)(command)
+
+
+_status_command(
+    "done",
     """Mark activities done.
 
     Example: qm done 5 --note "完成检验检测机构抽查 12 家"
-    """
-    _record(ctx, ids, "done", note=note, when_text=when, by=by, force=force)
-
-
-@app.command()
-def start(
-    ctx: typer.Context,
-    ids: IdsArg,
-    note: NoteOpt = None,
-    when: DateOpt = None,
-    by: ByOpt = None,
-    force: ForceOpt = False,
-) -> None:
+    """,
+)
+_status_command(
+    "start",
     """Mark activities started (in progress).
 
     Example: qm start 2 3 --date 9/18
-    """
-    _record(ctx, ids, "start", note=note, when_text=when, by=by, force=force)
+    """,
+)
+_status_command(
+    "reopen",
+    """Reopen done activities (back to in progress).
+
+    Example: qm reopen 5 --note "抽查报告需补充"
+    """,
+)
 
 
 @app.command()
@@ -944,22 +937,6 @@ def progress(
     _record(
         ctx, [ident], "progress", note=note, when_text=when, by=by, force=force, percent=percent
     )
-
-
-@app.command()
-def reopen(
-    ctx: typer.Context,
-    ids: IdsArg,
-    note: NoteOpt = None,
-    when: DateOpt = None,
-    by: ByOpt = None,
-    force: ForceOpt = False,
-) -> None:
-    """Reopen done activities (back to in progress).
-
-    Example: qm reopen 5 --note "抽查报告需补充"
-    """
-    _record(ctx, ids, "reopen", note=note, when_text=when, by=by, force=force)
 
 
 @app.command()

@@ -365,14 +365,22 @@ def events_table(events: Sequence[Event], lang: Lang) -> RenderableType:
     return table
 
 
-def state_panel(state: ActivityState, lang: Lang) -> RenderableType:
-    from rich.console import Group
+def field_grid(pairs: Iterable[tuple[str, Text]]) -> RenderableType:
+    """Label and value, one pair a line, the value wrapped."""
     from rich.table import Table
 
-    a = state.activity
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
+    for label, value in pairs:
+        grid.add_row(label, value)
+    return grid
+
+
+def state_panel(state: ActivityState, lang: Lang) -> RenderableType:
+    from rich.console import Group
+
+    a = state.activity
     style = "red" if state.overdue else STATUS_STYLE[state.status.value]
     pairs: list[tuple[str, Text]] = [
         (t("id", lang), cell_text(str(a.id))),
@@ -387,10 +395,8 @@ def state_panel(state: ActivityState, lang: Lang) -> RenderableType:
         (t("done_on", lang), cell_text(state.done_on.isoformat() if state.done_on else "")),
         (t("last_note", lang), cell_text(state.last_note or "")),
     ]
-    for label, value in pairs:
-        grid.add_row(label, value)
     heading = cell_text(t("history", lang), "bold")
-    return Group(grid, cell_text(""), heading, events_table(state.history, lang))
+    return Group(field_grid(pairs), cell_text(""), heading, events_table(state.history, lang))
 
 
 def state_md(state: ActivityState, lang: Lang) -> str:
@@ -452,12 +458,8 @@ def depts_table(plan: Plan, lang: Lang) -> RenderableType:
 
 def info_panel(plan: Plan, lang: Lang) -> RenderableType:
     from rich.console import Group
-    from rich.table import Table
 
     c = plan.campaign
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
     pairs = [
         ("campaign", c.name),
         ("year", str(c.year)),
@@ -468,9 +470,7 @@ def info_panel(plan: Plan, lang: Lang) -> RenderableType:
         ("report_to", c.report_to),
         ("activities", str(len(plan.activities))),
     ]
-    for key, value in pairs:
-        if value:
-            grid.add_row(t(key, lang), cell_text(value))
+    grid = field_grid((t(key, lang), cell_text(value)) for key, value in pairs if value)
     parts: list[RenderableType] = [grid]
     if plan.slogans:
         parts += [cell_text(""), cell_text(t("slogans", lang), "bold")]

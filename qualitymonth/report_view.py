@@ -109,10 +109,22 @@ def _count_table(
     return table
 
 
-def report_table(report: Report, lang: Lang) -> RenderableType:
+def _activity_table(lang: Lang, when: str, days: str) -> Any:
+    """id, theme, lead, a date column and a count of days: the overdue and agenda lists."""
     from rich import box
-    from rich.console import Group
     from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(t("id", lang), justify="right", no_wrap=True)
+    table.add_column(t("theme", lang), overflow="fold", ratio=3)
+    table.add_column(t("lead", lang), overflow="fold", ratio=1)
+    table.add_column(t(when, lang), no_wrap=True)
+    table.add_column(t(days, lang), justify="right", no_wrap=True)
+    return table
+
+
+def report_table(report: Report, lang: Lang) -> RenderableType:
+    from rich.console import Group
 
     parts: list[RenderableType] = [
         cell_text(title(report, lang), "bold"),
@@ -135,12 +147,7 @@ def report_table(report: Report, lang: Lang) -> RenderableType:
         ]
     parts.append(cell_text(t("section_overdue", lang), "bold underline"))
     if report.overdue:
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        table.add_column(t("id", lang), justify="right", no_wrap=True)
-        table.add_column(t("theme", lang), overflow="fold", ratio=3)
-        table.add_column(t("lead", lang), overflow="fold", ratio=1)
-        table.add_column(t("deadline", lang), no_wrap=True)
-        table.add_column(t("days_overdue", lang), justify="right", no_wrap=True)
+        table = _activity_table(lang, "deadline", "days_overdue")
         for s in report.overdue:
             end = s.period.end.isoformat() if s.period else ""
             table.add_row(
@@ -235,9 +242,7 @@ def report_csv(report: Report, lang: Lang) -> str:
 def agenda_table(
     sections: dict[str, list[ActivityState]], as_of: date, days: int, lang: Lang
 ) -> RenderableType:
-    from rich import box
     from rich.console import Group
-    from rich.table import Table
 
     parts: list[RenderableType] = [
         cell_text(t("agenda_title", lang, as_of=as_of.isoformat()), "bold")
@@ -251,12 +256,7 @@ def agenda_table(
         if not states:
             parts.append(cell_text(t("none", lang), "dim"))
             continue
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        table.add_column(t("id", lang), justify="right", no_wrap=True)
-        table.add_column(t("theme", lang), overflow="fold", ratio=3)
-        table.add_column(t("lead", lang), overflow="fold", ratio=1)
-        table.add_column(t("period", lang), no_wrap=True)
-        table.add_column(t("days_col", lang), justify="right", no_wrap=True)
+        table = _activity_table(lang, "period", "days_col")
         for s in states:
             assert s.period is not None
             if key == "overdue":

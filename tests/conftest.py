@@ -132,3 +132,22 @@ activities:
     schedule: 9月
     lead: 质量科
 """
+
+# A plan with a duplicate id, an unreadable schedule and a missing lead (lines 9, 11, 13).
+BROKEN = """\
+campaign:
+  name: 测试
+  year: 2023
+activities:
+  - id: 1
+    theme: 宣传
+    schedule: 9月
+    lead: 质量科
+  - id: 1
+    theme: 讲座
+    schedule: 某个时候
+    lead: 质量科
+  - id: 3
+    theme: 抽查
+    schedule: 9月
+"""

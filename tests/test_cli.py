@@ -13,7 +13,7 @@ from rich.cells import cell_len
 
 from qualitymonth import __version__
 
-from .conftest import MINIMAL, SHIPPED, Invoke
+from .conftest import BROKEN, MINIMAL, SHIPPED, Invoke
 
 PlanFile = Callable[..., Path]
 P = ("--plan", str(SHIPPED))
@@ -168,24 +168,6 @@ def test_unreadable_schedule_warns_once_and_goes_on(qm: Invoke, plan_file: PlanF
 
 
 # --------------------------------------------------------------------------- validate
-
-BROKEN = """\
-campaign:
-  name: 测试
-  year: 2023
-activities:
-  - id: 1
-    theme: 宣传
-    schedule: 9月
-    lead: 质量科
-  - id: 1
-    theme: 讲座
-    schedule: 某个时候
-    lead: 质量科
-  - id: 3
-    theme: 抽查
-    schedule: 9月
-"""
 
 
 def test_validate_reports_all_three_problems_with_lines(qm: Invoke, plan_file: PlanFile) -> None:

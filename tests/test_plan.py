@@ -13,7 +13,7 @@ from qualitymonth.errors import DataError, PlanError
 from qualitymonth.plan import MAX_PLAN_BYTES, find_plan, load_plan, read_text
 from qualitymonth.schedule import Period
 
-from .conftest import MINIMAL, SHIPPED
+from .conftest import BROKEN, MINIMAL, SHIPPED
 
 PlanFile = Callable[..., Path]
 
@@ -194,25 +194,6 @@ def test_a_list_where_the_plan_belongs(plan_file: PlanFile) -> None:
 
 
 # --------------------------------------------------------------------------- validation
-
-
-BROKEN = """\
-campaign:
-  name: 测试
-  year: 2023
-activities:
-  - id: 1
-    theme: 宣传
-    schedule: 9月
-    lead: 质量科
-  - id: 1
-    theme: 讲座
-    schedule: 某个时候
-    lead: 质量科
-  - id: 3
-    theme: 抽查
-    schedule: 9月
-"""
 
 
 def test_every_problem_is_reported_with_its_line(plan_file: PlanFile) -> None:
