@@ -253,6 +253,32 @@ class Session:
     def show(self, renderable: "RenderableType") -> None:
         self.console().print(renderable)
 
+    def emit(
+        self,
+        fmt: "Format",
+        *,
+        data: Callable[[], Any],
+        csv: Callable[[], str],
+        md: Callable[[], str],
+        table: Callable[[], "RenderableType | str"],
+    ) -> None:
+        """Render in the chosen format; only that format's renderer runs.  JSON is written
+        as it is produced; a table that comes back as text is written as it is."""
+        if fmt is Format.json:
+            from qualitymonth.render import json_chunks
+
+            self.write(json_chunks(data()))
+        elif fmt is Format.csv:
+            self.write(csv())
+        elif fmt is Format.md:
+            self.write(md())
+        else:
+            drawn = table()
+            if isinstance(drawn, str):
+                self.write(drawn)
+            else:
+                self.show(drawn)
+
     def write(self, text: str | Iterable[str]) -> None:
         """Machine formats go out as UTF-8 bytes whatever the console's code page; an
         iterable of pieces is written piece by piece."""
@@ -425,18 +451,21 @@ def _emit_states(session: Session, states: "list[ActivityState]", fmt: Format) -
     from qualitymonth import render
 
     lang = session.lang
-    if fmt is Format.json:
-        session.write(render.json_chunks(s.as_dict() for s in states))
-    elif fmt is Format.csv:
-        session.write(render.states_csv(states, lang))
-    elif fmt is Format.md:
-        session.write(render.states_md(states, lang))
-    elif len(states) > render.FAST_TABLE_ROWS:
+
+    def table() -> "RenderableType | str":
+        if len(states) <= render.FAST_TABLE_ROWS:
+            return render.states_table(states, lang)
         console = session.console()
         colour = console.is_terminal and console.color_system is not None
-        session.write(render.fast_states_table(states, lang, console.width, colour))
-    else:
-        session.show(render.states_table(states, lang))
+        return render.fast_states_table(states, lang, console.width, colour)
+
+    session.emit(
+        fmt,
+        data=lambda: (s.as_dict() for s in states),
+        csv=lambda: render.states_csv(states, lang),
+        md=lambda: render.states_md(states, lang),
+        table=table,
+    )
 
 
 @app.command()
@@ -457,16 +486,14 @@ def show(
 
     session = _session(ctx, as_of)
     state = find_activity(session.states(keep=lambda e: e.activity == ident), ident)
-    if fmt is Format.json:
-        data = state.as_dict()
-        data["history"] = [e.as_dict() for e in state.history]
-        session.write(render.json_text(data))
-    elif fmt is Format.csv:
-        session.write(render.state_csv(state, session.lang))
-    elif fmt is Format.md:
-        session.write(render.state_md(state, session.lang))
-    else:
-        session.show(render.state_panel(state, session.lang))
+    lang = session.lang
+    session.emit(
+        fmt,
+        data=lambda: {**state.as_dict(), "history": [e.as_dict() for e in state.history]},
+        csv=lambda: render.state_csv(state, lang),
+        md=lambda: render.state_md(state, lang),
+        table=lambda: render.state_panel(state, lang),
+    )
 
 
 @app.command()
@@ -495,14 +522,13 @@ def depts(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
     lang = session.lang
     header = [t("department", lang), t("leads", lang), t("assists", lang)]
     table_rows = [[r["department"], r["lead"], r["assist"]] for r in rows]
-    if fmt is Format.json:
-        session.write(render.json_text(rows))
-    elif fmt is Format.csv:
-        session.write(render.csv_text(header, table_rows))
-    elif fmt is Format.md:
-        session.write(render.md_table(header, table_rows))
-    else:
-        session.show(render.depts_table(plan, lang))
+    session.emit(
+        fmt,
+        data=lambda: rows,
+        csv=lambda: render.csv_text(header, table_rows),
+        md=lambda: render.md_table(header, table_rows),
+        table=lambda: render.depts_table(plan, lang),
+    )
 
 
 @app.command()
@@ -562,14 +588,13 @@ def log(
         key=lambda e: e.order,
     )
     lang = session.lang
-    if fmt is Format.json:
-        session.write(render.json_text([e.as_dict() for e in events]))
-    elif fmt is Format.csv:
-        session.write(render.csv_text(render.event_header(lang), render.event_rows(events, lang)))
-    elif fmt is Format.md:
-        session.write(render.md_table(render.event_header(lang), render.event_rows(events, lang)))
-    else:
-        session.show(render.events_table(events, lang))
+    session.emit(
+        fmt,
+        data=lambda: (e.as_dict() for e in events),
+        csv=lambda: render.csv_text(render.event_header(lang), render.event_rows(events, lang)),
+        md=lambda: render.md_table(render.event_header(lang), render.event_rows(events, lang)),
+        table=lambda: render.events_table(events, lang),
+    )
 
 
 # ---------------------------------------------------------------------------- summaries
@@ -611,16 +636,13 @@ def report(
     states = session.states(keep=noted)
     summary = build_report(loaded.plan, states, day, month=month_ym, dept=canonical)
     lang = session.lang
-    if fmt is Format.json:
-        from qualitymonth.render import json_chunks
-
-        session.write(json_chunks(summary.as_dict()))
-    elif fmt is Format.csv:
-        session.write(report_view.report_csv(summary, lang))
-    elif fmt is Format.md:
-        session.write(report_view.report_md(summary, lang))
-    else:
-        session.show(report_view.report_table(summary, lang))
+    session.emit(
+        fmt,
+        data=summary.as_dict,
+        csv=lambda: report_view.report_csv(summary, lang),
+        md=lambda: report_view.report_md(summary, lang),
+        table=lambda: report_view.report_table(summary, lang),
+    )
 
 
 @app.command()
@@ -666,23 +688,25 @@ def agenda(
     day = session.as_of
     sections = build_agenda(loaded.plan, session.states(), day, days, canonical)
     lang = session.lang
-    if fmt is Format.json:
-        from qualitymonth.render import json_text
+    from qualitymonth import render
 
-        data: dict[str, Any] = {"as_of": day.isoformat(), "days": days}
-        data.update({k: [s.as_dict() for s in v] for k, v in sections.items()})
-        session.write(json_text(data))
-    elif fmt in (Format.csv, Format.md):
-        from qualitymonth import render
+    def data() -> dict[str, Any]:
+        out: dict[str, Any] = {"as_of": day.isoformat(), "days": days}
+        return out | {k: [s.as_dict() for s in v] for k, v in sections.items()}
 
-        rows = [(k, s) for k, states in sections.items() for s in states]
-        header = [t("agenda_section", lang), *(t(f, lang) for f in render.FULL_FIELDS)]
-        table_rows = [[t(f"agenda_{k}_short", lang),
-                       *render.state_row(s, lang)] for k, s in rows]  # fmt: skip
-        writer = render.csv_text if fmt is Format.csv else render.md_table
-        session.write(writer(header, table_rows))
-    else:
-        session.show(report_view.agenda_table(sections, day, days, lang))
+    header = [t("agenda_section", lang), *(t(f, lang) for f in render.FULL_FIELDS)]
+    rows = [
+        [t(f"agenda_{key}_short", lang), *render.state_row(s, lang)]
+        for key, states in sections.items()
+        for s in states
+    ]
+    session.emit(
+        fmt,
+        data=data,
+        csv=lambda: render.csv_text(header, rows),
+        md=lambda: render.md_table(header, rows),
+        table=lambda: report_view.agenda_table(sections, day, days, lang),
+    )
 
 
 # ---------------------------------------------------------------------------- import
