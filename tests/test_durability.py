@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import resource
 import shutil
 import signal
 import subprocess
@@ -134,6 +133,8 @@ def test_a_full_disk_changes_nothing(office: Path) -> None:
     limit = len(before) + 64  # room for a fragment of the next line, not for all of it
 
     def small_disk() -> None:
+        import resource  # POSIX only, like this whole module
+
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     run = qm("note", "2", "很长的备注" * 200, cwd=office, preexec_fn=small_disk)
