@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from qualitymonth import __version__
-from qualitymonth.files import write_atomically
 
 __all__ = ["default_cache_dir", "load", "store"]
 
@@ -74,6 +73,8 @@ def store(
     cache_dir: Path, plan_path: Path, stat: os.stat_result, digest: str, payload: Any
 ) -> None:
     """Write an entry atomically; silently give up if the cache folder is not usable."""
+    from qualitymonth.files import write_atomically  # tempfile: only when writing
+
     try:
         entry, where = _entry(cache_dir, plan_path)
         record = {**_header(where, stat, digest), "payload": payload}

@@ -6,11 +6,10 @@ these light objects, which the plan cache can rebuild from JSON without importin
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
 
@@ -75,7 +74,8 @@ class Period:
 
 def month_period(year: int, month: int) -> Period:
     """The whole of one month."""
-    return Period(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return Period(date(year, month, 1), following - timedelta(days=1))
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,6 @@ terminal escapes, control characters or bidi overrides, and never as a spreadshe
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import unicodedata
@@ -76,6 +75,8 @@ def csv_cell(value: Any) -> str:
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """UTF-8 CSV with a BOM (so Excel reads the Chinese), CRLF line ends, safe cells."""
+    import csv
+
     buf = io.StringIO()
     buf.write("\ufeff")
     writer = csv.writer(buf, lineterminator="\r\n")
