@@ -420,7 +420,7 @@ def list_(
     ] = None,
     status: Annotated[StatusChoice | None, typer.Option("--status", "-s", help="Status.")] = None,
     search: Annotated[
-        str | None, typer.Option("--search", help="Text in the theme, content or remark.")
+        str | None, typer.Option("--search", help="Text anywhere in the activity's row.")
     ] = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
@@ -583,10 +583,11 @@ def log(
     day = session.as_of
     if ident is not None:
         require_activity(session.loaded.plan, ident)  # an unknown id is an error
-    events = sorted(
-        (e for e in session.events() if e.date <= day and ident in (None, e.activity)),
-        key=lambda e: e.order,
-    )
+    unique: dict[str, Event] = {}  # a line merged in twice is one event
+    for e in session.events():
+        if e.date <= day and ident in (None, e.activity):
+            unique.setdefault(e.event, e)
+    events = sorted(unique.values(), key=lambda e: e.order)
     lang = session.lang
     session.emit(
         fmt,

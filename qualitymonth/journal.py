@@ -24,6 +24,7 @@ __all__ = [
     "MAX_NOTE_CHARS",
     "JournalRead",
     "append_events",
+    "iter_events",
     "journal_path",
     "new_event",
     "read_journal",

@@ -210,3 +210,11 @@ def test_bad_journal_lines_warn_and_the_rest_counts(qm: Invoke, plan: Path) -> N
         "(known: start, progress, done, reopen, note); skipped",
         f"warning: {where}:3: the last line is incomplete, probably an interrupted write; skipped",
     ]
+
+
+def test_a_line_merged_in_twice_is_logged_once(qm: Invoke, plan: Path) -> None:
+    qm("--plan", str(plan), "done", "5", "--note", "一次")
+    journal = journal_of(plan)
+    journal.write_text(journal.read_text(encoding="utf-8") * 2, encoding="utf-8")
+    logged = json.loads(qm("--plan", str(plan), "log", "-f", "json").stdout)
+    assert [e["note"] for e in logged] == ["一次"]
