@@ -255,25 +255,35 @@ FAST_TABLE_ROWS = 300
 _SGR = {"dim": "2", "yellow": "33", "green": "32", "red": "31"}
 
 
-def wrap_cells(text: str, width: int) -> list[str]:
-    """``text`` cut into lines of at most ``width`` terminal cells (CJK counts two)."""
-    from rich.cells import cell_len, get_character_cell_size
+def text_width(text: str) -> int:
+    """Terminal cells ``text`` takes, as Rich counts them (CJK two, most others one)."""
+    from rich.cells import get_character_cell_size
 
-    out: list[str] = []
+    return len(text) if text.isascii() else sum(map(get_character_cell_size, text))
+
+
+def wrap_cells(text: str, width: int) -> list[tuple[str, int]]:
+    """``text`` cut into lines of at most ``width`` terminal cells, each with the cells it
+    takes.  Break points are found by bisection over running widths, not char by char."""
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    from rich.cells import get_character_cell_size
+
+    out: list[tuple[str, int]] = []
     for para in text.split("\n"):
-        if cell_len(para) <= width:
-            out.append(para)
+        if para.isascii() and len(para) <= width:
+            out.append((para, len(para)))
             continue
-        line: list[str] = []
-        used = 0
-        for ch in para:
-            size = get_character_cell_size(ch)
-            if used + size > width and line:
-                out.append("".join(line))
-                line, used = [], 0
-            line.append(ch)
-            used += size
-        out.append("".join(line))
+        running = list(accumulate(map(get_character_cell_size, para)))
+        if not running or running[-1] <= width:
+            out.append((para, running[-1] if running else 0))
+            continue
+        start, base = 0, 0
+        while start < len(para):
+            end = max(start + 1, bisect_right(running, base + width, lo=start))
+            out.append((para[start:end], running[end - 1] - base))
+            start, base = end, running[end - 1]
     return out
 
 
@@ -298,7 +308,7 @@ def fast_states_table(states: Sequence[ActivityState], lang: Lang, width: int, c
             )
         )
     natural = [
-        max(cell_len(header[i]), *(max(map(cell_len, r[i].split("\n"))) for r in rows))
+        max(cell_len(header[i]), *(max(map(text_width, r[i].split("\n"))) for r in rows))
         for i in range(6)
     ]
     gap = 3
@@ -315,21 +325,21 @@ def fast_states_table(states: Sequence[ActivityState], lang: Lang, width: int, c
         flex[0] = min(natural[1], flex[0] - over)
     widths = [natural[0], *flex, status_w]
 
-    def line(cells: Sequence[str], style: str = "") -> str:
+    def line(cells: Sequence[tuple[str, int]], style: str = "") -> str:
         parts = []
-        for i, (text, w) in enumerate(zip(cells, widths, strict=True)):
-            pad = " " * (w - cell_len(text))
+        for i, ((text, used), w) in enumerate(zip(cells, widths, strict=True)):
+            pad = " " * (w - used)
             cell = pad + text if i == 0 else text + pad
             if style and i == 5 and colour:
                 cell = f"\x1b[{_SGR[style]}m{cell}\x1b[0m"
             parts.append(cell)
         return (" " * gap).join(parts).rstrip()
 
-    out = [line(header), "─" * min(width, sum(widths) + gap * 5)]
+    out = [line([(h, cell_len(h)) for h in header]), "─" * min(width, sum(widths) + gap * 5)]
     for *cells, style in rows:
         wrapped = [wrap_cells(text, w) for text, w in zip(cells, widths, strict=True)]
         for k in range(max(map(len, wrapped))):
-            out.append(line([col[k] if k < len(col) else "" for col in wrapped], style))
+            out.append(line([col[k] if k < len(col) else ("", 0) for col in wrapped], style))
     return "\n".join(out) + "\n"
 
 
