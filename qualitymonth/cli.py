@@ -639,7 +639,7 @@ def report(
     lang = session.lang
     session.emit(
         fmt,
-        data=summary.as_dict,
+        data=lambda: summary.as_dict(stream=True),
         csv=lambda: report_view.report_csv(summary, lang),
         md=lambda: report_view.report_md(summary, lang),
         table=lambda: report_view.report_table(summary, lang),

@@ -91,9 +91,13 @@ class Report:
     overdue: list[ActivityState]
     notes: list[tuple[ActivityState, list[Event]]]
 
-    def as_dict(self) -> dict[str, Any]:
-        """The stable JSON shape of ``report`` (PRODUCT.md, "JSON shapes")."""
+    def as_dict(self, *, stream: bool = False) -> dict[str, Any]:
+        """The stable JSON shape of ``report`` (PRODUCT.md, "JSON shapes").
+
+        With ``stream``, ``notes`` is an iterator, for a writer that streams arrays
+        (``render.json_chunks``) and need not hold every note at once."""
         c = self.plan.campaign
+        notes = (e.as_dict() for _, events in self.notes for e in events)
         return {
             "campaign": {
                 "name": c.name,
@@ -114,8 +118,7 @@ class Report:
                 {"month": month_label(ym), **counts.as_dict()} for ym, counts in self.by_month
             ],
             "overdue": [s.as_dict() for s in self.overdue],
-            # a generator: JSON writers stream it (render.json_chunks); list() it to keep it
-            "notes": (e.as_dict() for _, events in self.notes for e in events),
+            "notes": notes if stream else list(notes),
         }
 
 
