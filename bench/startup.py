@@ -21,6 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import PLAN, base_env, interleaved_ms, peak_mb, qm_command, table
 
 BARE = "import typer, rich.console, rich.table, pydantic, yaml"
+#: The line of the plan issue: the packages alone, without Rich's console and table.
+LIGHT = "import typer, rich, pydantic, yaml"
 
 
 def main() -> None:
@@ -35,6 +37,7 @@ def main() -> None:
         rows = [
             ("python -c pass", [py, "-c", "pass"]),
             (f'python -c "{BARE}"', [py, "-c", BARE]),
+            (f'python -c "{LIGHT}"', [py, "-c", LIGHT]),
             ("qm --help", [*qm, "--help"]),
             ("qm list --dept 质量科", [*qm, "list", "--dept", "质量科"]),
             ("qm report --month 9", [*qm, "report", "--month", "9"]),

@@ -452,20 +452,29 @@ def _emit_states(session: Session, states: "list[ActivityState]", fmt: Format) -
 
     lang = session.lang
 
-    def table() -> "RenderableType | str":
-        if len(states) <= render.FAST_TABLE_ROWS:
-            return render.states_table(states, lang)
-        console = session.console()
-        colour = console.is_terminal and console.color_system is not None
-        return render.fast_states_table(states, lang, console.width, colour)
-
     session.emit(
         fmt,
         data=lambda: (s.as_dict() for s in states),
         csv=lambda: render.states_csv(states, lang),
         md=lambda: render.states_md(states, lang),
-        table=table,
+        table=lambda: render.list_table(states, lang, *_terminal()),
     )
+
+
+def _terminal() -> tuple[int, bool]:
+    """The terminal's width (``COLUMNS`` wins; 80 in a pipe) and whether to colour: on a
+    terminal, unless ``NO_COLOR`` or ``TERM=dumb``; always with ``FORCE_COLOR``.  On Windows
+    only where the console is known to read colour codes (Windows Terminal, ``TERM``)."""
+    import shutil
+
+    width = shutil.get_terminal_size((80, 24)).columns
+    env = os.environ
+    if env.get("FORCE_COLOR"):
+        return width, True
+    tty = sys.stdout.isatty() and not env.get("NO_COLOR") and env.get("TERM") != "dumb"
+    if sys.platform == "win32":
+        tty = tty and bool(env.get("WT_SESSION") or env.get("TERM"))
+    return width, tty
 
 
 @app.command()

@@ -219,39 +219,6 @@ def cell_text(value: str, style: str = "") -> Text:
     return Text(safe(value), style=style)
 
 
-def states_table(states: Sequence[ActivityState], lang: Lang) -> RenderableType:
-    from rich import box
-    from rich.table import Table
-
-    if not states:
-        return cell_text(t("no_activities", lang), "dim")
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    table.add_column(t("id", lang), justify="right", no_wrap=True)
-    table.add_column(t("theme", lang), overflow="fold", ratio=4, min_width=10)
-    table.add_column(t("schedule", lang), overflow="fold", ratio=1, min_width=6)
-    table.add_column(t("lead", lang), overflow="fold", ratio=1, min_width=4)
-    table.add_column(t("assist", lang), overflow="fold", ratio=1, min_width=4)
-    table.add_column(t("status", lang), overflow="fold", ratio=1, min_width=6)
-    for s in states:
-        style = "red" if s.overdue else STATUS_STYLE[s.status.value]
-        theme = cell_text(s.activity.theme)
-        if s.last_note:  # the latest note under its theme: no extra column at 80 wide
-            theme.append("\n")
-            theme.append(cell_text("↳ " + s.last_note, "dim"))
-        table.add_row(
-            str(s.activity.id),
-            theme,
-            cell_text(s.activity.schedule),
-            cell_text(s.activity.lead),
-            cell_text(names(s.activity.assist)),
-            cell_text(status_label(s, lang), style),
-        )
-    return table
-
-
-#: Past this many rows, ``list`` draws its table itself: Rich spends about a millisecond a
-#: row measuring and wrapping cells, which is 13 s at 10,000 activities.
-FAST_TABLE_ROWS = 300
 _SGR = {"dim": "2", "yellow": "33", "green": "32", "red": "31"}
 
 
@@ -287,10 +254,15 @@ def wrap_cells(text: str, width: int) -> list[tuple[str, int]]:
     return out
 
 
-def fast_states_table(states: Sequence[ActivityState], lang: Lang, width: int, colour: bool) -> str:
-    """The ``list`` table for thousands of rows: same columns and wrapping as Rich's, drawn
-    directly.  Text is made safe first; colour is plain SGR, only when ``colour``."""
-    from rich.cells import cell_len
+def list_table(states: Sequence[ActivityState], lang: Lang, width: int, colour: bool) -> str:
+    """The ``list`` table, fitted to ``width`` columns, every cell wrapped, never cut.
+
+    Drawn here rather than by Rich: ``qm list`` is the command a clerk runs most, and Rich
+    costs an import of ~50 ms and about a millisecond a row (13 s at 10,000 activities).
+    Text is made safe first; colour is plain SGR, only when ``colour``.
+    """
+    if not states:
+        return t("no_activities", lang) + "\n"
 
     header = [t(k, lang) for k in ("id", "theme", "schedule", "lead", "assist", "status")]
     rows = []
@@ -308,13 +280,13 @@ def fast_states_table(states: Sequence[ActivityState], lang: Lang, width: int, c
             )
         )
     natural = [
-        max(cell_len(header[i]), *(max(map(text_width, r[i].split("\n"))) for r in rows))
+        max(text_width(header[i]), *(max(map(text_width, r[i].split("\n"))) for r in rows))
         for i in range(6)
     ]
     gap = 3
-    status_w = min(natural[5], max(cell_len(header[5]), 12))
+    status_w = min(natural[5], max(text_width(header[5]), 12))
     room = width - natural[0] - status_w - gap * 5  # for theme, schedule, lead, co-organizers
-    least = [cell_len(header[i]) for i in range(1, 5)]
+    least = [text_width(header[i]) for i in range(1, 5)]
     least[0] = max(least[0], 10)
     shares = (room * 4 // 7, room // 7, room // 7, room // 7)
     flex = [min(natural[i + 1], max(least[i], shares[i])) for i in range(4)]
@@ -335,7 +307,7 @@ def fast_states_table(states: Sequence[ActivityState], lang: Lang, width: int, c
             parts.append(cell)
         return (" " * gap).join(parts).rstrip()
 
-    out = [line([(h, cell_len(h)) for h in header]), "─" * min(width, sum(widths) + gap * 5)]
+    out = [line([(h, text_width(h)) for h in header]), "─" * min(width, sum(widths) + gap * 5)]
     for *cells, style in rows:
         wrapped = [wrap_cells(text, w) for text, w in zip(cells, widths, strict=True)]
         for k in range(max(map(len, wrapped))):

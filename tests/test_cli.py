@@ -414,13 +414,11 @@ def test_completion_offers_departments_and_ids(qm_process: Invoke) -> None:
     assert '"2":' not in ids_.stdout
 
 
-def test_a_long_list_is_drawn_fast_with_the_same_columns(qm: Invoke, plan_file: Path) -> None:
-    """Past FAST_TABLE_ROWS rows qm draws the table itself: it must still fit the terminal,
-    wrap instead of cutting, neutralise escapes and keep every row."""
-    from qualitymonth.render import FAST_TABLE_ROWS
-
+def test_a_long_list_fits_and_keeps_every_row(qm: Invoke, plan_file: Path) -> None:
+    """A long list still fits the terminal, wraps instead of cutting, neutralises escapes and
+    keeps every row."""
     rows = [MINIMAL.split("activities:\n")[0] + "activities:"]
-    for i in range(1, FAST_TABLE_ROWS + 11):
+    for i in range(1, 310):
         theme = "加强质量宣传，营造“质量月”浓厚氛围并开展技术帮扶\\e[31m"
         rows.append(f'  - id: {i}\n    theme: "{theme}"\n    schedule: 9月\n    lead: 质量科')
     path = plan_file("\n".join(rows) + "\n")
@@ -430,6 +428,14 @@ def test_a_long_list_is_drawn_fast_with_the_same_columns(qm: Invoke, plan_file: 
         assert max(cell_len(x) for x in lines) <= width
         assert lines[0].split() == ["序号", "活动主题", "时间安排", "牵头部门", "协办单位", "状态"]
         ids_seen = [x.split()[0] for x in lines[2:] if x[:6].strip().isdigit()]
-        assert ids_seen == [str(i) for i in range(1, FAST_TABLE_ROWS + 11)]
+        assert ids_seen == [str(i) for i in range(1, 310)]
         assert "\x1b" not in out and "…" not in out
         assert "氛围并开展技术帮扶␛[31m" in "".join(x.strip() for x in out.split())
+
+
+def test_list_colours_status_only_when_asked(qm: Invoke) -> None:
+    plain = qm(*P, "list", "--dept", "市管科", env={"NO_COLOR": "1"}).stdout
+    assert "\x1b" not in plain
+    coloured = qm(*P, "list", "--dept", "市管科", env={"NO_COLOR": None, "FORCE_COLOR": "1"}).stdout
+    assert "\x1b[2m未开始" in coloured and coloured.count("\x1b[0m") == 1
+    assert coloured.replace("\x1b[2m", "").replace("\x1b[0m", "") == plain
