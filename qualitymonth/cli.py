@@ -20,7 +20,6 @@ import typer
 from typer.core import TyperGroup
 
 from qualitymonth import __version__
-from qualitymonth.errors import QmError
 from qualitymonth.i18n import Lang, t
 
 if TYPE_CHECKING:
@@ -75,9 +74,6 @@ class QmGroup(TyperGroup):
                 **extra,
             )
             code = rv if isinstance(rv, int) else 0
-        except QmError as exc:
-            _say(exc.message(_lang))
-            code = exc.exit_code
         except typer.Exit as exc:
             code = exc.exit_code
         except typer.Abort:
@@ -87,10 +83,20 @@ class QmGroup(TyperGroup):
             _say(t("interrupted", _lang))
             code = 130
         except Exception as exc:
-            code = _unexpected(exc)
+            code = _failed(exc)
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _failed(exc: Exception) -> int:
+    """Say what went wrong in one sentence; the exit code to end with."""
+    from qualitymonth.errors import QmError  # not on the path of a run that goes well
+
+    if isinstance(exc, QmError):
+        _say(exc.message(_lang))
+        return exc.exit_code
+    return _unexpected(exc)
 
 
 def _unexpected(exc: BaseException) -> int:
@@ -174,12 +180,11 @@ class Session:
         if not raw:
             return date.today()
         from qualitymonth.dates import parse_date
+        from qualitymonth.errors import QmError, UsageError
 
         try:
             return parse_date(raw, date.today().year, date.today())
         except QmError as exc:
-            from qualitymonth.errors import UsageError
-
             raise UsageError("bad_env", name="QM_TODAY", detail=exc.message(self.lang)) from None
 
     @property
