@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from qualitymonth.cntext import CN_NUMBER as _CN_NUMBER
 from qualitymonth.cntext import cn_to_int
@@ -343,11 +344,13 @@ def _duration(n: int, unit: str, ctx: _Ctx) -> Period:
     return Period(start, end)
 
 
+@lru_cache(maxsize=4096)
 def parse_schedule(text: str, year: int, issued: date | None = None) -> Period | None:
     """Read a 时间安排 cell in campaign year ``year``.
 
     Returns the inclusive period, or ``None`` for an undated activity (待定, 另行通知).
-    Raises :class:`ScheduleError` for text it cannot read.
+    Raises :class:`ScheduleError` for text it cannot read.  Results are memoised: a plan
+    of thousands of activities repeats the same few dozen schedule texts.
 
     >>> parse_schedule("9月中旬", 2023)
     Period(start=datetime.date(2023, 9, 11), end=datetime.date(2023, 9, 20))

@@ -41,6 +41,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 _STANDARD_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_STR = "tag:yaml.org,2002:str"
 Path_ = tuple[str | int, ...]
 
 
@@ -96,6 +97,8 @@ class _Builder:
         return out
 
     def scalar(self, node: Any) -> Any:
+        if node.tag == _STR:  # most of a plan: the text itself, without PyYAML's dispatch
+            return node.value
         try:
             return self.loader.construct_object(node)
         except yaml.constructor.ConstructorError:
