@@ -255,10 +255,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "departments 中的“{name}”不是任何活动的牵头部门或协办单位（是否写错了？）",
         "departments names {name!r}, which no activity has as lead or co-organizer (a typo?)",
     ),
-    "alias_is_department": (
-        "部门别名“{alias}”本身就是一个部门名",
-        "the department alias {alias!r} is itself a department name",
-    ),
     # ---- the journal
     "journal_not_json": ("不是有效的 JSON，已跳过", "not valid JSON; skipped"),
     "journal_torn": (
@@ -439,7 +435,3 @@ def t(key: str, lang: Lang = "zh", /, **params: object) -> str:
         return template
     words = {k: t(v.key, lang, **v.params) if isinstance(v, Msg) else v for k, v in params.items()}
     return template.format(**words)
-
-
-def has(key: str) -> bool:
-    return key in _TEXT
