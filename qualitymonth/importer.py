@@ -62,30 +62,21 @@ def read_rows(
     path: Path, table: int | None = None
 ) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
     """(row number, cells) of every row in the table file, and decoding warnings."""
+    from qualitymonth.plan import read_bytes
+
     suffix = path.suffix.casefold()
-    shown = str(path)
-    try:
-        if path.is_dir():
-            raise DataError("file_is_dir", path=shown)
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise DataError("file_missing", path=shown) from None
-    except OSError as exc:
-        raise DataError("file_unreadable", path=shown, reason=exc.strerror or str(exc)) from None
-    if size > MAX_TABLE_BYTES:
-        raise DataError("file_too_large", path=shown, size=size, limit=MAX_TABLE_BYTES)
-    if suffix == ".xlsx":
-        return _xlsx_rows(path, table), []
-    if suffix == ".docx":
-        return _docx_rows(path, table), []
     if suffix in (".xls", ".doc", ".wps", ".et"):
-        raise DataError("import_old_format", path=shown)
-    return _text_rows(path)
+        raise DataError("import_old_format", path=str(path))
+    data = read_bytes(path, MAX_TABLE_BYTES)
+    if suffix == ".xlsx":
+        return _xlsx_rows(path, data, table), []
+    if suffix == ".docx":
+        return _docx_rows(path, data, table), []
+    return _text_rows(path, data)
 
 
-def _text_rows(path: Path) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+def _text_rows(path: Path, data: bytes) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
     shown = str(path)
-    data = path.read_bytes()
     warnings: list[Problem] = []
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         text = data.decode("utf-16")  # Excel's "Unicode text" export
@@ -116,10 +107,10 @@ def _need(module: str, package: str) -> Any:
         raise DataError("import_needs_package", package=package) from None
 
 
-def _xlsx_rows(path: Path, table: int | None) -> list[tuple[int, list[str]]]:
+def _xlsx_rows(path: Path, data: bytes, table: int | None) -> list[tuple[int, list[str]]]:
     openpyxl = _need("openpyxl", "openpyxl")
     try:
-        book = openpyxl.load_workbook(path, read_only=False, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is no workbook
         raise DataError("file_unreadable", path=str(path), reason=str(exc)) from None
     sheets = book.worksheets
@@ -136,10 +127,10 @@ def _xlsx_rows(path: Path, table: int | None) -> list[tuple[int, list[str]]]:
     return [(n, row) for n, row in enumerate(values, 1)]
 
 
-def _docx_rows(path: Path, table: int | None) -> list[tuple[int, list[str]]]:
+def _docx_rows(path: Path, data: bytes, table: int | None) -> list[tuple[int, list[str]]]:
     docx = _need("docx", "python-docx")
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for a file that is no document
         raise DataError("file_unreadable", path=str(path), reason=str(exc)) from None
     tables = document.tables

@@ -90,15 +90,16 @@ def find_plan(explicit: str | None, cwd: Path) -> Path:
 # --------------------------------------------------------------------------- decoding
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes; refused, with a sentence, when it is no plan-sized regular file."""
+def read_bytes(path: Path, limit: int = MAX_PLAN_BYTES) -> bytes:
+    """The file's bytes; refused, with a sentence, when it is missing, a directory,
+    unreadable, or larger than ``limit`` (checked before reading)."""
     shown = str(path)
     try:
         if path.is_dir():
             raise DataError("file_is_dir", path=shown)
         size = path.stat().st_size
-        if size > MAX_PLAN_BYTES:
-            raise DataError("file_too_large", path=shown, size=size, limit=MAX_PLAN_BYTES)
+        if size > limit:
+            raise DataError("file_too_large", path=shown, size=size, limit=limit)
         return path.read_bytes()
     except FileNotFoundError:
         raise DataError("file_missing", path=shown) from None
