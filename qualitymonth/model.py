@@ -22,6 +22,7 @@ __all__ = [
     "alias_conflicts",
     "duplicate_ids",
     "month_period",
+    "raw_value",
     "split_names",
     "unknown_targets",
 ]
@@ -38,6 +39,12 @@ ACTIVITY_ALIASES: dict[str, str] = {
     "start": "开始日期",
     "end": "结束日期",
 }
+
+
+def raw_value(item: Mapping[Any, Any], key: str, default: Any = None) -> Any:
+    """``item[key]`` of a raw (unvalidated) activity mapping, or its Chinese twin (序号…)."""
+    return item.get(key, item.get(ACTIVITY_ALIASES[key], default))
+
 
 _NAME_SPLIT = re.compile(r"[、，,;；]")
 
@@ -206,10 +213,7 @@ def duplicate_ids(raw_activities: Iterable[Any]) -> list[tuple[int, int, int]]:
     seen: dict[int, int] = {}
     found: list[tuple[int, int, int]] = []
     for index, item in enumerate(raw_activities):
-        if isinstance(item, Mapping):
-            ident = item.get("id", item.get("序号"))
-        else:
-            ident = getattr(item, "id", None)
+        ident = raw_value(item, "id") if isinstance(item, Mapping) else getattr(item, "id", None)
         if not isinstance(ident, int) or isinstance(ident, bool):
             continue
         if ident in seen:
@@ -227,8 +231,8 @@ def unknown_targets(departments: Mapping[str, Iterable[str]], raw_activities: An
     for item in raw_activities if isinstance(raw_activities, list) else ():
         if not isinstance(item, Mapping):
             continue
-        lead = item.get("lead", item.get("牵头部门"))
-        assist = item.get("assist", item.get("协办单位")) or []
+        lead = raw_value(item, "lead")
+        assist = raw_value(item, "assist") or []
         names = split_names(assist) if isinstance(assist, str) else assist
         for n in [lead, *names] if isinstance(names, list) else [lead]:
             if isinstance(n, str):

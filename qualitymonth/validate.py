@@ -24,6 +24,7 @@ from qualitymonth.model import (
     Period,
     alias_conflicts,
     duplicate_ids,
+    raw_value,
     unknown_targets,
 )
 from qualitymonth.plan import LoadedPlan
@@ -229,7 +230,7 @@ class _Locator:
         if len(loc) >= 2 and loc[0] == "activities" and isinstance(loc[1], int):
             try:
                 item = self.data["activities"][loc[1]]
-                ident = item.get("id", item.get("序号"))
+                ident = raw_value(item, "id")
             except (KeyError, IndexError, TypeError, AttributeError):
                 return None
             valid = isinstance(ident, int) and not isinstance(ident, bool) and ident > 0
@@ -370,13 +371,13 @@ def _raw_rows(data: dict[Any, Any]) -> Iterator[_Row]:
     for index, item in enumerate(activities if isinstance(activities, list) else ()):
         if not isinstance(item, dict):
             continue
-        schedule = item.get("schedule", item.get("时间安排"))
+        schedule = raw_value(item, "schedule")
         if not isinstance(schedule, str):
             continue
-        start, end = item.get("start"), item.get("end")
+        start, end = raw_value(item, "start"), raw_value(item, "end")
         yield _Row(
             index,
-            item.get("id", item.get("序号", f"#{index + 1}")),
+            raw_value(item, "id", f"#{index + 1}"),
             schedule,
             start if isinstance(start, date) else None,
             end if isinstance(end, date) else None,
