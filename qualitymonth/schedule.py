@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from qualitymonth.cntext import CN_NUMBER as _CN_NUMBER
-from qualitymonth.cntext import cn_to_int
+from qualitymonth.cntext import regular
 from qualitymonth.model import Period, month_period
 
 __all__ = ["EXAMPLES", "Period", "ScheduleError", "month_period", "parse_schedule"]
@@ -79,8 +77,7 @@ _ALL_YEAR = (
 
 def normalise(text: str) -> str:
     """The canonical form the grammar below reads: NFKC, no spaces, ASCII digits, ``~``."""
-    s = unicodedata.normalize("NFKC", text)
-    s = re.sub(r"\s+", "", s)
+    s = regular(text)  # NFKC, no whitespace, Chinese numerals as digits (星期五 -> 星期5)
     stripped = s
     while True:
         nxt = _BRACKETS.sub("", stripped)
@@ -90,7 +87,6 @@ def normalise(text: str) -> str:
     # A cell that is nothing but a bracket keeps its words: "(待定)".
     s = stripped if stripped else re.sub(r"[()\[\]【】〔〕<>《》「」]", "", s)
     s = _WEEKDAY.sub("", s)
-    s = _CN_NUMBER.sub(lambda m: cn_to_int(m.group()), s)
     s = _CLOCK.sub("", s)
     s = _RANGE_WORDS.sub("~", s)
     return s
