@@ -26,8 +26,11 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from qualitymonth.errors import Problem
+    from qualitymonth.journal_index import JournalIndex
+    from qualitymonth.model import Period
     from qualitymonth.plan import LoadedPlan
     from qualitymonth.progress import ActivityState, Event
+    from qualitymonth.report import Report
 
 #: Journal problems shown before "and N more".
 MAX_WARNINGS = 20
@@ -171,6 +174,8 @@ class Session:
         self.lang: Lang = lang
         self.cwd = cwd
         self._loaded: LoadedPlan | None = None
+        self._index: JournalIndex | None = None
+        self._indexed = False
         self._warned = False
 
     @property
@@ -203,11 +208,9 @@ class Session:
     @property
     def loaded(self) -> "LoadedPlan":
         if self._loaded is None:
-            from qualitymonth.cache import default_cache_dir
             from qualitymonth.plan import load_plan
 
-            cache_dir = default_cache_dir(os.environ, Path.home())
-            self._loaded = load_plan(self.plan_path(), cache_dir)
+            self._loaded = load_plan(self.plan_path(), self.cache_dir())
             for problem in self._loaded.schedule_problems:
                 _say(t("schedule_warning", self.lang, message=problem.format(self.lang)))
         return self._loaded
@@ -218,6 +221,11 @@ class Session:
 
         return journal_path(self.loaded.path, self.journal_arg)
 
+    def cache_dir(self) -> Path | None:
+        from qualitymonth.cache import default_cache_dir
+
+        return default_cache_dir(os.environ, Path.home())
+
     def events(self, only: "Iterable[int] | None" = None) -> "Iterator[Event]":
         """Stream the journal's good events (of ``only`` those activities); its bad lines are
         reported on stderr, once, when the stream ends."""
@@ -226,14 +234,39 @@ class Session:
         problems: list[Problem] = []
         known = (a.id for a in self.loaded.plan.activities)
         yield from iter_events(self.journal, known, problems, only)
-        if self._warned or not problems:
+        self._warn(problems, len(problems))
+
+    def _warn(self, problems: "list[Problem]", count: int) -> None:
+        """Say what is wrong with the journal's lines, once: the first few, then how many more."""
+        if self._warned or not count:
             return
         self._warned = True
         for problem in problems[:MAX_WARNINGS]:
             _say(t("journal_warning", self.lang, message=problem.format(self.lang)))
-        if len(problems) > MAX_WARNINGS:
-            more = len(problems) - MAX_WARNINGS
+        if count > MAX_WARNINGS:
+            more = count - MAX_WARNINGS
             _say(t("journal_more", self.lang, path=str(self.journal), count=more))
+
+    def index(self, as_of: date) -> "JournalIndex | None":
+        """The journal's index, when it can answer as of ``as_of``, else ``None``.
+
+        Only for as-of dates from today on: an earlier date usually needs events the index
+        does not keep, and the journal is then read once, in full, instead of twice.
+        """
+        if as_of < self.today:
+            return None
+        if not self._indexed:
+            self._indexed = True
+            cache_dir = self.cache_dir()
+            if cache_dir is not None and _usable(cache_dir):
+                from qualitymonth.journal_index import load_index
+
+                known = (a.id for a in self.loaded.plan.activities)
+                self._index = load_index(self.journal, known, cache_dir)
+            if self._index is not None:
+                self._warn(self._index.problems, self._index.problem_count)
+        index = self._index
+        return index if index is not None and index.answers(as_of) else None
 
     def states(
         self,
@@ -241,12 +274,17 @@ class Session:
         keep: "Callable[[Event], bool] | None" = None,
         only: "Iterable[int] | None" = None,
     ) -> "list[ActivityState]":
-        """Every activity folded as of ``as_of``, in one pass over the journal."""
-        from qualitymonth.progress import fold
+        """Every activity folded as of ``as_of``: from the journal's index when it answers
+        and no history is asked for, else in one pass over the journal (``only`` those ids'
+        lines, when given; the others are then left unfolded)."""
+        from qualitymonth.progress import fold, states_from
 
         loaded = self.loaded
-        events = self.events(only)
-        return fold(loaded.plan, loaded.periods, events, as_of or self.as_of, keep)
+        day = as_of or self.as_of
+        index = self.index(day) if keep is None else None
+        if index is not None:
+            return states_from(loaded.plan, loaded.periods, index.latest, day)
+        return fold(loaded.plan, loaded.periods, self.events(only), day, keep)
 
     # -- output
 
@@ -284,18 +322,28 @@ class Session:
             else:
                 self.show(drawn)
 
-    def write(self, text: str | Iterable[str]) -> None:
+    def write(self, text: str | Iterable[str | bytes]) -> None:
         """Machine formats go out as UTF-8 bytes whatever the console's code page; an
-        iterable of pieces is written piece by piece."""
+        iterable of pieces (text, or UTF-8 already) is written piece by piece."""
         sys.stdout.flush()
         pieces = [text] if isinstance(text, str) else text
         buffer = getattr(sys.stdout, "buffer", None)
         for piece in pieces:
             if buffer is None:  # pragma: no cover - a text-only stream
-                sys.stdout.write(piece)
+                sys.stdout.write(piece if isinstance(piece, str) else piece.decode())
             else:
-                buffer.write(piece.encode("utf-8"))
+                buffer.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))
         (buffer or sys.stdout).flush()
+
+
+def _usable(folder: Path) -> bool:
+    """Whether qm may keep a cache in ``folder``: an index that cannot be stored would only
+    cost each run its building."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 def _session(ctx: typer.Context, as_of: str | None = None) -> Session:
@@ -644,20 +692,69 @@ def report(
     from qualitymonth.model import month_period
 
     window = month_period(*month_ym) if month_ym else None
+    summary = _report_from_index(session, fmt, day, month_ym, canonical, window)
+    if summary is None:
 
-    def noted(e: "Event") -> bool:  # the report lists the notes of its period: keep only those
-        return bool(e.note) and (window is None or window.start <= e.date <= window.end)
+        def noted(e: "Event") -> bool:  # the report lists the notes of its period only
+            return bool(e.note) and (window is None or window.start <= e.date <= window.end)
 
-    states = session.states(keep=noted)
-    summary = build_report(loaded.plan, states, day, month=month_ym, dept=canonical)
+        states = session.states(keep=noted)
+        summary = build_report(loaded.plan, states, day, month=month_ym, dept=canonical)
+    report = summary
     lang = session.lang
     session.emit(
         fmt,
-        data=lambda: summary.as_dict(stream=True),
-        csv=lambda: report_view.report_csv(summary, lang),
-        md=lambda: report_view.report_md(summary, lang),
-        table=lambda: report_view.report_table(summary, lang),
+        data=lambda: report.as_dict(stream=True),
+        csv=lambda: report_view.report_csv(report, lang),
+        md=lambda: report_view.report_md(report, lang),
+        table=lambda: report_view.report_table(report, lang),
     )
+
+
+def _report_from_index(
+    session: Session,
+    fmt: Format,
+    day: date,
+    month: tuple[int, int] | None,
+    dept: str | None,
+    window: "Period | None",
+) -> "Report | None":
+    """The report, its notes read from where the journal's index says they are (in JSON,
+    copied out line by line); ``None`` when the index cannot answer."""
+    from dataclasses import replace
+
+    from qualitymonth.journal_index import StaleIndex
+    from qualitymonth.report import build_report
+
+    index = session.index(day)
+    if index is None:
+        return None
+    loaded = session.loaded
+    summary = build_report(loaded.plan, session.states(day), day, month=month, dept=dept)
+    try:
+        chosen = index.notes_of(
+            (s.activity.id for s in summary.states),
+            window.start if window else None,
+            window.end if window else None,
+        )
+        if fmt is Format.json:
+            return replace(summary, note_json=_checked(index.note_texts(chosen), index.path))
+        events = index.note_events(chosen)
+    except StaleIndex:
+        return None
+    noted = [(s, list(events[s.activity.id])) for s in summary.states if s.activity.id in events]
+    return replace(summary, notes=noted)
+
+
+def _checked(pieces: "Iterator[bytes]", path: Path) -> "Iterator[bytes]":
+    """``pieces``; a journal rewritten while they stream out is a data error, not a crash."""
+    from qualitymonth.errors import DataError
+    from qualitymonth.journal_index import StaleIndex
+
+    try:
+        yield from pieces
+    except StaleIndex:
+        raise DataError("journal_changed", path=str(path)) from None
 
 
 @app.command()

@@ -261,6 +261,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "最后一行不完整，可能是写入时被中断，已跳过",
         "the last line is incomplete, probably an interrupted write; skipped",
     ),
+    "journal_changed": (
+        "{path} 在读取过程中被改写，输出不完整；请重新运行命令",
+        "{path} was rewritten while qm read it, so the output is incomplete; run the command again",
+    ),
     "journal_not_utf8": ("不是 UTF-8 文本，已跳过", "not UTF-8 text; skipped"),
     "journal_not_object": ("不是一个 JSON 对象，已跳过", "not a JSON object; skipped"),
     "journal_line_too_long": ("超过 {limit} 字节，已跳过", "longer than {limit} bytes; skipped"),

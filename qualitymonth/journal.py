@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from qualitymonth.errors import DataError, Problem
 from qualitymonth.progress import ACTIONS, Event
@@ -22,12 +22,16 @@ from qualitymonth.progress import ACTIONS, Event
 __all__ = [
     "MAX_LINE_BYTES",
     "MAX_NOTE_CHARS",
+    "Extent",
     "JournalRead",
+    "Line",
     "append_events",
     "iter_events",
     "journal_path",
     "new_event",
+    "parse_line",
     "read_journal",
+    "scan",
 ]
 
 VERSION = 1
@@ -60,13 +64,14 @@ class JournalRead:
     problems: list[Problem] = field(default_factory=list)
 
 
-class _Bad(Exception):
+class _Bad(ValueError):
     def __init__(self, key: str, **params: object) -> None:
         self.key = key
         self.params = params
 
 
-def _parse_line(raw: bytes) -> Event:
+def parse_line(raw: bytes) -> Event:
+    """The event on one journal line (without its line end); ``ValueError`` if it has none."""
     if len(raw) > MAX_LINE_BYTES:
         raise _Bad("journal_line_too_long", limit=MAX_LINE_BYTES)
     try:
@@ -187,29 +192,49 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _lines(path: Path) -> Iterator[tuple[int, bytes, bool]]:
-    """(line number, bytes without the newline, whether the line was terminated).
+@dataclass
+class Extent:
+    """How much of a journal is whole lines: their bytes and their count."""
+
+    size: int = 0
+    lines: int = 0
+
+
+def _lines(
+    path: Path, start: int = 0, number: int = 0, whole: Extent | None = None
+) -> Iterator[tuple[int, int, bytes, bool]]:
+    """(line number, byte offset, bytes without the newline, whether the line was terminated),
+    from byte ``start`` (the start of line ``number + 1``) to the end of the file.  ``whole``
+    is kept at the end of the last terminated line read.
 
     A line longer than ``MAX_LINE_BYTES`` is yielded cut short (and then reported), never
     read whole: a hostile file cannot make the reader hold more than one line's limit.
     """
     with path.open("rb") as f:
-        number = 0
+        f.seek(start)
+        offset = start
         while True:
             raw = f.readline(MAX_LINE_BYTES + 1)
             if not raw:
                 return
+            at, offset = offset, offset + len(raw)
             number += 1
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
+            if at == 0 and raw.startswith(b"\xef\xbb\xbf"):
+                raw, at = raw[3:], 3
             if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
                 while True:  # skip the rest of the over-long line
                     rest = f.readline(1 << 20)
+                    offset += len(rest)
                     if not rest or rest.endswith(b"\n"):
                         break
-                yield number, raw, True
+                if whole is not None and rest.endswith(b"\n"):
+                    whole.size, whole.lines = offset, number
+                yield number, at, raw, True
                 continue
-            yield number, raw.rstrip(b"\r\n"), raw.endswith(b"\n")
+            terminated = raw.endswith(b"\n")
+            if whole is not None and terminated:
+                whole.size, whole.lines = offset, number
+            yield number, at, raw.rstrip(b"\r\n"), terminated
 
 
 def iter_events(
@@ -226,6 +251,34 @@ def iter_events(
     state of the ids it names need not parse the rest of a long journal).
     Raises :class:`DataError` only when the file cannot be read at all.
     """
+    for line in scan(path, known_ids, problems, only):
+        yield line.event
+
+
+class Line(NamedTuple):
+    """A good journal line: where it is, and the event it holds."""
+
+    number: int
+    offset: int
+    #: Its bytes, without the line end.
+    raw: bytes
+    terminated: bool
+    event: Event
+
+
+def scan(
+    path: Path,
+    known_ids: Iterable[int] | None = None,
+    problems: list[Problem] | None = None,
+    only: Iterable[int] | None = None,
+    *,
+    start: int = 0,
+    number: int = 0,
+    whole: Extent | None = None,
+) -> Iterator[Line]:
+    """:func:`iter_events`, with each event's line; from byte ``start``, the beginning of line
+    ``number + 1`` (an index reads only what was appended since it was made).  ``whole`` is
+    kept at the end of the last terminated line read."""
     known = set(known_ids) if known_ids is not None else None
     wanted = set(only) if only is not None else None
     needle = None
@@ -239,9 +292,9 @@ def iter_events(
             raise DataError("file_is_dir", path=shown)
         if not path.exists():
             return
-        batch: list[tuple[int, bytes, bool]] = []
-        for item in _lines(path):
-            raw = item[1]
+        batch: list[tuple[int, int, bytes, bool]] = []
+        for item in _lines(path, start, number, whole):
+            raw = item[2]
             if needle is not None and not needle.search(raw):
                 continue
             if raw.strip():
@@ -259,25 +312,25 @@ _BATCH = 1000
 
 
 def _parse_batch(
-    batch: list[tuple[int, bytes, bool]],
+    batch: list[tuple[int, int, bytes, bool]],
     shown: str,
     known: set[int] | None,
     wanted: set[int] | None,
     problems: list[Problem] | None,
-) -> Iterator[Event]:
+) -> Iterator[Line]:
     objs: list[Any] | None = None
-    if all(len(raw) <= MAX_LINE_BYTES for _, raw, _ in batch):
+    if all(len(item[2]) <= MAX_LINE_BYTES for item in batch):
         try:
-            parsed = json.loads(b"[" + b",".join(raw for _, raw, _ in batch) + b"]")
+            parsed = json.loads(b"[" + b",".join(item[2] for item in batch) + b"]")
         except (ValueError, RecursionError):  # one bad line: parse them one by one
             parsed = None
         # A line holding two values ("{...},{...}") would shift every later line: count.
         if isinstance(parsed, list) and len(parsed) == len(batch):
             objs = parsed
-    for i, (number, raw, terminated) in enumerate(batch):
+    for i, (number, offset, raw, terminated) in enumerate(batch):
         try:
             if objs is None:
-                event = _parse_line(raw)
+                event = parse_line(raw)
             elif isinstance(objs[i], dict):
                 event = event_from_dict(objs[i])
             else:
@@ -296,7 +349,7 @@ def _parse_batch(
                 params: dict[str, object] = {"id": event.activity}
                 problems.append(Problem(shown, number, 0, "journal_unknown_activity", params))
             continue
-        yield event
+        yield Line(number, offset, raw, terminated, event)
 
 
 def read_journal(path: Path, known_ids: Iterable[int] | None = None) -> JournalRead:

@@ -151,6 +151,10 @@ _SETS_STATUS = frozenset({"start", "progress", "done", "reopen"})
 _SETS_PERCENT = frozenset({"progress", "done"})
 
 
+#: An activity's deciding events: the latest that set its status, its percent, its note.
+Latest = list[Event | None]
+
+
 def fold(
     plan: Plan,
     periods: dict[int, Period | None],
@@ -168,24 +172,45 @@ def fold(
     git's union merge) counts once; events for ids the plan does not have are ignored (the
     journal reader reports them).  ``history`` holds the events ``keep`` accepts, in order.
     """
-    latest: dict[int, list[Event | None]] = {a.id: [None, None, None] for a in plan.activities}
+    latest: dict[int, Latest] = {a.id: [None, None, None] for a in plan.activities}
     kept: dict[int, dict[str, Event]] = {}
     for e in events:
         slot = latest.get(e.activity)
         if slot is None or e.date > as_of:
             continue
-        action = e.action
-        if action in _SETS_STATUS and _after(e, slot[0]):
-            slot[0] = e
-        if action in _SETS_PERCENT and _after(e, slot[1]):
-            slot[1] = e
-        if e.note and _after(e, slot[2]):
-            slot[2] = e
+        absorb(slot, e)
         if keep is not None and keep(e):
             kept.setdefault(e.activity, {}).setdefault(e.event, e)
+    history = {
+        ident: tuple(sorted(events.values(), key=lambda e: e.order))
+        for ident, events in kept.items()
+    }
+    return states_from(plan, periods, latest, as_of, history)
+
+
+def absorb(slot: Latest, e: Event) -> None:
+    """Fold one event into an activity's deciding events (order does not matter)."""
+    action = e.action
+    if action in _SETS_STATUS and _after(e, slot[0]):
+        slot[0] = e
+    if action in _SETS_PERCENT and _after(e, slot[1]):
+        slot[1] = e
+    if e.note and _after(e, slot[2]):
+        slot[2] = e
+
+
+def states_from(
+    plan: Plan,
+    periods: dict[int, Period | None],
+    latest: dict[int, Latest],
+    as_of: date,
+    history: dict[int, tuple[Event, ...]] | None = None,
+) -> list[ActivityState]:
+    """The states, in plan order, that the deciding events of each activity give."""
     states: list[ActivityState] = []
+    empty: Latest = [None, None, None]
     for a in plan.activities:
-        last_status, last_percent, last_note = latest[a.id]
+        last_status, last_percent, last_note = latest.get(a.id, empty)
         status, done_on = Status.TODO, None
         if last_status is not None:
             done = last_status.action == "done" or (
@@ -196,7 +221,6 @@ def fold(
         percent = 0
         if last_percent is not None:
             percent = 100 if last_percent.action == "done" else min(100, last_percent.percent or 0)
-        history = tuple(sorted(kept.get(a.id, {}).values(), key=lambda e: e.order))
         states.append(
             ActivityState(
                 activity=a,
@@ -206,7 +230,7 @@ def fold(
                 percent=percent,
                 done_on=done_on,
                 last_note=last_note.note if last_note else None,
-                history=history,
+                history=history.get(a.id, ()) if history else (),
             )
         )
     return states

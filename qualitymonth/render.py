@@ -89,23 +89,28 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 _JSON = json.JSONEncoder(ensure_ascii=False)
 
 
-def json_chunks(data: Any) -> Iterator[str]:
+def json_chunks(data: Any) -> Iterator[str | bytes]:
     """Readable, stable JSON with Chinese unescaped, in pieces: one object per line in
     arrays, one key per line at the top.  An iterator stands for an array of objects and is
-    written as it is consumed, so 100,000 rows never sit in memory as text at once.
+    written as it is consumed, so 100,000 rows never sit in memory as text at once.  In
+    such an array, ``bytes`` is an object's JSON already (a journal line copied out): the
+    piece that carries it is bytes too, UTF-8.
     (``indent=`` would send every value through json's pure-Python encoder; this keeps each
     object on the C encoder, ten times faster on 10,000 rows.)"""
 
     dumps = _JSON.encode  # one encoder for all rows: json.dumps(**kw) builds one per call
 
-    def rows(values: Iterable[Any], pad: str) -> Iterator[str]:
+    def rows(values: Iterable[Any], pad: str) -> Iterator[str | bytes]:
         first = True
         for v in values:
-            yield ("[\n" if first else ",\n") + pad + dumps(v)
+            if type(v) is bytes:  # already this value's JSON, as written here, in UTF-8
+                yield (("[\n" if first else ",\n") + pad).encode() + v
+            else:
+                yield ("[\n" if first else ",\n") + pad + dumps(v)
             first = False
         yield "[]" if first else "\n" + pad[2:] + "]"
 
-    def block(value: Any, top: bool) -> Iterator[str]:
+    def block(value: Any, top: bool) -> Iterator[str | bytes]:
         pad = "  " if top else "    "
         if isinstance(value, Iterator) or (
             isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
@@ -125,7 +130,7 @@ def json_chunks(data: Any) -> Iterator[str]:
 
 def json_text(data: Any) -> str:
     """:func:`json_chunks` as one string."""
-    return "".join(json_chunks(data))
+    return "".join(p if isinstance(p, str) else p.decode() for p in json_chunks(data))
 
 
 def md_escape(value: Any) -> str:

@@ -6,7 +6,7 @@ filters, so a report agrees with ``qm list`` line for line.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -90,6 +90,8 @@ class Report:
     by_month: list[tuple[tuple[int, int], Counts]]
     overdue: list[ActivityState]
     notes: list[tuple[ActivityState, list[Event]]]
+    #: The notes as JSON already (each event's, in UTF-8), when they were read that way.
+    note_json: Iterable[bytes] | None = None
 
     def as_dict(self, *, stream: bool = False) -> dict[str, Any]:
         """The stable JSON shape of ``report`` (PRODUCT.md, "JSON shapes").
@@ -97,7 +99,11 @@ class Report:
         With ``stream``, ``notes`` is an iterator, for a writer that streams arrays
         (``render.json_chunks``) and need not hold every note at once."""
         c = self.plan.campaign
-        notes = (e.as_dict() for _, events in self.notes for e in events)
+        notes: Iterator[Any] = (
+            iter(self.note_json)
+            if self.note_json is not None
+            else (e.as_dict() for _, events in self.notes for e in events)
+        )
         return {
             "campaign": {
                 "name": c.name,
@@ -118,8 +124,14 @@ class Report:
                 {"month": month_label(ym), **counts.as_dict()} for ym, counts in self.by_month
             ],
             "overdue": [s.as_dict() for s in self.overdue],
-            "notes": notes if stream else list(notes),
+            "notes": notes if stream else [_plain(n) for n in notes],
         }
+
+
+def _plain(note: Any) -> Any:
+    import json
+
+    return json.loads(note) if isinstance(note, bytes) else note
 
 
 def month_label(ym: tuple[int, int] | None) -> str | None:

@@ -1,0 +1,426 @@
+"""An index of the journal, kept in the user cache folder: a read as of today need not parse
+every line of a long journal.
+
+For each activity the index holds its deciding events (the latest that set its status, its
+percent and its note: :func:`progress.fold` needs nothing else) and where in the file each
+note lies, with the problems of the lines it skipped.  It covers the journal's first ``size``
+bytes, whole lines only, and is used only while those bytes still hash to what it recorded
+and the plan has the same activity ids; the lines appended since are read and folded in, and
+the index is stored again.  An edited, truncated or replaced journal fails the hash and is
+indexed again from its first line, so the index can never describe a journal other than the
+one on disk.  It dropped the events it does not need, so it answers only for as-of dates on
+or after its latest event (:meth:`JournalIndex.answers`); the caller reads the journal for
+earlier ones.  A missing, stale, corrupt or unwritable index is never an error.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import sys
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from json.encoder import encode_basestring
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from qualitymonth import __version__
+from qualitymonth.errors import Problem
+from qualitymonth.journal import Extent, parse_line, scan
+from qualitymonth.progress import Event, Latest, absorb
+
+__all__ = ["JournalIndex", "NoteRef", "StaleIndex", "load_index"]
+
+#: Bump when the shape of an entry changes.
+FORMAT = 1
+#: The problems an index remembers; the commands show the first 20 and count the rest.
+KEPT_PROBLEMS = 100
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # qm's own JSON, as render writes it
+#: A JSON string exactly as qm's encoder writes it (``ensure_ascii=False``): any character but
+#: a quote, a backslash or a control character, or the one escape the encoder uses for those.
+_STR = rb'"(?:[^"\\\x00-\x1f]|\\["\\bfnrt]|\\u00(?:0[0-7]|0b|0e|0f|1[0-9a-f]))*"'
+#: A journal line exactly as qm writes its event (``Event.as_dict`` encoded, no extra keys):
+#: such a line may be copied out as the event's JSON without parsing it or encoding it again.
+_CANONICAL = re.compile(
+    rb'\{"v": 1, "event": ' + _STR + rb', "activity": [1-9][0-9]*, "action": "[a-z]+", '
+    rb'"date": "[0-9]{4}-[0-9]{2}-[0-9]{2}"(?:, "percent": (?:0|[1-9][0-9]*))?, '
+    rb'"note": ' + _STR + rb', "by": ' + _STR + rb', "recorded_at": ' + _STR + rb"\}"
+)
+
+
+class StaleIndex(Exception):
+    """The journal changed under the index while it was being read."""
+
+
+class NoteRef(NamedTuple):
+    """Where an event with a note lies in the journal, and how it sorts."""
+
+    activity: int
+    date: int  # ordinal
+    recorded: int  # microseconds since the epoch, UTC
+    event: str
+    offset: int
+    length: int
+    #: The line is exactly what qm writes for its event, so it may be copied out as it is.
+    canonical: int
+
+
+class Notes:
+    """Every event with a note, by activity, in fold order: its id in ``names`` and six
+    numbers in ``numbers`` (a :class:`NoteRef` without its id), column by column."""
+
+    WIDTH = 6
+
+    def __init__(self, names: list[str], numbers: array[int]) -> None:
+        if len(numbers) != self.WIDTH * len(names):
+            raise ValueError("the notes do not match their ids")
+        self.names = names
+        self.numbers = numbers
+        self.spans: dict[int, tuple[int, int]] = {}
+        activities = numbers[0 :: self.WIDTH]
+        for i, activity in enumerate(activities):
+            first, _ = self.spans.get(activity, (i, i))
+            self.spans[activity] = (first, i + 1)
+
+    @classmethod
+    def of(cls, refs: list[NoteRef]) -> Notes:
+        # By activity, then fold order; the earliest line first among copies of one event.
+        refs = sorted(refs, key=lambda r: (r.activity, r.date, r.recorded, r.event, r.offset))
+        numbers = array("q")
+        for r in refs:
+            numbers.extend((r.activity, r.date, r.recorded, r.offset, r.length, r.canonical))
+        return cls([r.event for r in refs], numbers)
+
+    def refs(self) -> list[NoteRef]:
+        it = iter(self.numbers)
+        return [
+            NoteRef(activity, day, recorded, name, offset, length, canonical)
+            for name, activity, day, recorded, offset, length, canonical in zip(
+                self.names, it, it, it, it, it, it, strict=True
+            )
+        ]
+
+    def select(self, ids: Iterable[int], low: int, high: int) -> list[int]:
+        """The notes of activities ``ids``, in that order, dated in ordinals [low, high]:
+        each event once per activity (its earliest line), in fold order."""
+        dates = self.numbers[1 :: self.WIDTH]
+        offsets = self.numbers[3 :: self.WIDTH]
+        out: list[int] = []
+        for ident in ids:
+            span = self.spans.get(ident)
+            if span is None:
+                continue
+            chosen = [i for i in range(*span) if low <= dates[i] <= high]
+            names = [self.names[i] for i in chosen]
+            if len(set(names)) != len(names):  # copies of one event: keep the earliest line
+                first: dict[str, int] = {}
+                for i, name in zip(chosen, names, strict=True):
+                    if name not in first or offsets[i] < offsets[first[name]]:
+                        first[name] = i
+                kept = set(first.values())
+                chosen = [i for i in chosen if i in kept]
+            out.extend(chosen)
+        return out
+
+
+@dataclass
+class JournalIndex:
+    """What the first ``extent.size`` bytes of a journal say, for a plan with ``ids``."""
+
+    path: Path
+    ids: str
+    extent: Extent = field(default_factory=Extent)
+    sha256: Any = field(default_factory=hashlib.sha256)
+    latest: dict[int, Latest] = field(default_factory=dict)
+    last_date: date | None = None
+    problems: list[Problem] = field(default_factory=list)
+    problem_count: int = 0
+    #: The notes indexed before, still in their stored form until a report asks for them,
+    #: and those found since.
+    _packed: bytes = b""
+    _notes: Notes | None = None
+    _new_notes: list[NoteRef] = field(default_factory=list)
+
+    @property
+    def notes(self) -> Notes:
+        """Every event with a note."""
+        if self._notes is None:
+            try:
+                self._notes = _unpack_notes(self._packed) if self._packed else Notes([], array("q"))
+            except (ValueError, TypeError, KeyError, RecursionError):
+                raise StaleIndex(str(self.path)) from None  # a damaged cache entry
+            self._packed = b""
+        if self._new_notes:
+            self._notes = Notes.of(self._notes.refs() + self._new_notes)
+            self._new_notes = []
+        return self._notes
+
+    def answers(self, as_of: date) -> bool:
+        """Whether every event counts as of ``as_of`` (the index kept no others)."""
+        return self.last_date is None or as_of >= self.last_date
+
+    # -- building
+
+    def add(self, line_event: Event, raw: bytes, offset: int) -> None:
+        e = line_event
+        slot = self.latest.get(e.activity)
+        if slot is None:
+            slot = self.latest[e.activity] = [None, None, None]
+        absorb(slot, e)
+        if self.last_date is None or e.date > self.last_date:
+            self.last_date = e.date
+        if e.note:
+            canonical = int(_CANONICAL.fullmatch(raw) is not None)
+            recorded = (e.recorded - _EPOCH) // _MICROSECOND
+            self._new_notes.append(
+                NoteRef(e.activity, e.date.toordinal(), recorded, e.event, offset, len(raw),
+                        canonical)
+            )  # fmt: skip
+
+    def note_problems(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.problem_count += 1
+            if len(self.problems) < KEPT_PROBLEMS:
+                self.problems.append(problem)
+
+    # -- notes
+
+    def notes_of(
+        self, ids: Iterable[int], start: date | None = None, end: date | None = None
+    ) -> list[int]:
+        """The notes of activities ``ids`` (in that order) dated within [start, end]: each
+        event once (a journal merged by git may hold it twice), in fold order."""
+        low = start.toordinal() if start else 0
+        high = end.toordinal() if end else 1 << 40
+        return self.notes.select(ids, low, high)
+
+    def note_texts(self, chosen: list[int]) -> Iterator[bytes]:
+        """The JSON of each note's event as qm writes it, in UTF-8: its line itself when that
+        is already so (neither parsed nor encoded again), else the event encoded again."""
+        names = self.notes.names
+        canonical = self.notes.numbers[5 :: Notes.WIDTH]
+        for i, raw in self._read(chosen):
+            if canonical[i]:
+                if not raw.startswith(b'{"v": 1, "event": ' + encode_basestring(names[i]).encode()):
+                    raise StaleIndex(str(self.path))
+                yield raw
+            else:
+                yield _ENCODE(self._parse(raw, names[i]).as_dict()).encode()
+
+    def note_events(self, chosen: list[int]) -> dict[int, tuple[Event, ...]]:
+        """The events of the notes, by activity."""
+        names = self.notes.names
+        out: dict[int, list[Event]] = {}
+        for i, raw in self._read(chosen):
+            e = self._parse(raw, names[i])
+            out.setdefault(e.activity, []).append(e)
+        return {ident: tuple(events) for ident, events in out.items()}
+
+    def _read(self, chosen: list[int]) -> Iterator[tuple[int, bytes]]:
+        """The journal bytes of each note."""
+        offsets = self.notes.numbers[3 :: Notes.WIDTH]
+        lengths = self.notes.numbers[4 :: Notes.WIDTH]
+        with self.path.open("rb", buffering=0) as f:  # a seek need not refill a buffer
+            for i in chosen:
+                f.seek(offsets[i])
+                yield i, f.read(lengths[i])
+
+    def _parse(self, raw: bytes, name: str) -> Event:
+        """The event on a note's line; :class:`StaleIndex` if the line is no longer that
+        event's (only a rewrite of the journal while qm reads it can do that)."""
+        try:
+            e = parse_line(raw)
+        except ValueError:
+            raise StaleIndex(str(self.path)) from None
+        if e.event != name:
+            raise StaleIndex(str(self.path))
+        return e
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_index(journal: Path, known_ids: Iterable[int], cache_dir: Path) -> JournalIndex | None:
+    """The index of ``journal`` for a plan with ``known_ids``: the cached one brought up to
+    date with the lines appended since, or a new one.  ``None`` when the journal does not
+    exist or is not a file (the plain reader says what is wrong)."""
+    try:
+        before = journal.stat()
+    except OSError:
+        return None
+    if not journal.is_file():
+        return None
+    known = set(known_ids)
+    ids = hashlib.sha256(",".join(map(str, sorted(known))).encode()).hexdigest()
+    entry = _entry(cache_dir, journal)
+    cached = _cached(entry, journal, ids, before.st_size)
+    for index in (cached, JournalIndex(journal, ids)):
+        if index is None:
+            continue
+        try:
+            return _update(index, entry, known, before)
+        except StaleIndex:  # a damaged entry, or a journal cut short while it was read
+            continue
+    return None
+
+
+def _update(
+    index: JournalIndex, entry: Path, known: set[int], before: os.stat_result
+) -> JournalIndex:
+    """Fold the lines after ``index.extent`` into ``index``, store it if it grew."""
+    journal = index.path
+    stored = index.extent
+    whole = Extent(stored.size, stored.lines)
+    problems: list[Problem] = []
+    torn = None
+    for line in scan(journal, known, problems, start=stored.size, number=stored.lines,
+                     whole=whole):  # fmt: skip
+        if line.terminated:
+            index.add(line.event, line.raw, line.offset)
+        else:  # the last line, still being written or torn: not part of the index
+            torn = line
+    index.note_problems(p for p in problems if p.line <= whole.lines)
+    if whole.size != stored.size:
+        _hash_range(journal, index.sha256, stored.size, whole.size)
+        index.extent = whole
+        after = journal.stat()
+        same = (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+        if same and after.st_size == before.st_size:  # nothing wrote while it was read
+            _store(entry, index)
+    if torn is not None:
+        index.add(torn.event, torn.raw, torn.offset)
+    index.note_problems(p for p in problems if p.line > whole.lines)
+    return index
+
+
+def _entry(cache_dir: Path, journal: Path) -> Path:
+    where = str(journal.resolve())
+    name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return cache_dir / f"journal-{name}.json"
+
+
+def _hash_range(path: Path, digest: Any, start: int, end: int) -> None:
+    with path.open("rb") as f:
+        f.seek(start)
+        left = end - start
+        while left > 0:
+            chunk = f.read(min(left, 1 << 20))
+            if not chunk:
+                raise StaleIndex(str(path))
+            digest.update(chunk)
+            left -= len(chunk)
+
+
+def _header(index: JournalIndex) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "qm": __version__,
+        "byteorder": sys.byteorder,
+        "journal": str(index.path.resolve()),
+        "ids": index.ids,
+    }
+
+
+def _cached(entry: Path, journal: Path, ids: str, size: int) -> JournalIndex | None:
+    """The stored index, if it is for this journal and plan and the journal still starts
+    with the bytes it covers."""
+    try:
+        first, _, packed = entry.read_bytes().partition(b"\n")
+        if not packed:  # cut short: its notes are lost
+            return None
+        record = json.loads(first)
+        index = JournalIndex(journal, ids, _packed=packed)
+        header = _header(index)
+        if any(record[k] != v for k, v in header.items()):
+            return None
+        extent = Extent(int(record["size"]), int(record["lines"]))
+        if not 0 <= extent.size <= size:
+            return None
+        _hash_range(journal, index.sha256, 0, extent.size)
+        if index.sha256.hexdigest() != record["sha256"]:
+            return None
+        index.extent = extent
+        _restore(index, record)
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError,
+            RecursionError, StaleIndex):  # fmt: skip
+        return None
+    return index
+
+
+def _restore(index: JournalIndex, record: dict[str, Any]) -> None:
+    events = [
+        Event(ident, activity, action, date.fromisoformat(day), stamp,
+              datetime.fromisoformat(stamp), by, percent, note, extra)
+        for ident, activity, action, day, stamp, by, percent, note, extra in record["events"]
+    ]  # fmt: skip
+    index.latest = {
+        row[0]: [events[i] if i >= 0 else None for i in row[1:4]] for row in record["latest"]
+    }
+    index.last_date = date.fromisoformat(record["last_date"]) if record["last_date"] else None
+    shown = str(index.path)
+    index.problems = [Problem(shown, line, 0, key, params) for line, key, params in
+                      record["problems"]]  # fmt: skip
+    index.problem_count = int(record["problem_count"])
+
+
+def _unpack_notes(packed: bytes) -> Notes:
+    record = json.loads(packed)
+    numbers = array("q")
+    numbers.frombytes(base64.b64decode(record["numbers"], validate=True))
+    names = record["events"]
+    if not all(type(n) is str for n in names):
+        raise ValueError("a note's id is not text")
+    return Notes(names, numbers)
+
+
+def _store(entry: Path, index: JournalIndex) -> None:
+    """Write the index atomically; silently give up if the cache folder is not usable."""
+    from qualitymonth.files import write_atomically
+
+    rows: dict[int, int] = {}  # id(event) -> its row
+    events: list[list[Any]] = []
+    latest = []
+    for activity, slot in index.latest.items():
+        refs = [activity]
+        for e in slot:
+            if e is None:
+                refs.append(-1)
+                continue
+            if id(e) not in rows:
+                rows[id(e)] = len(events)
+                events.append([e.event, e.activity, e.action, e.date.isoformat(),
+                               e.recorded_at, e.by, e.percent, e.note, e.extra])  # fmt: skip
+            refs.append(rows[id(e)])
+        latest.append(refs)
+    notes = index.notes
+    record = {
+        **_header(index),
+        "size": index.extent.size,
+        "lines": index.extent.lines,
+        "sha256": index.sha256.hexdigest(),
+        "last_date": index.last_date.isoformat() if index.last_date else None,
+        "problems": [[p.line, p.key, p.params] for p in index.problems],
+        "problem_count": index.problem_count,
+        "events": events,
+        "latest": latest,
+    }
+    packed = {
+        "events": notes.names,
+        "numbers": base64.b64encode(notes.numbers.tobytes()).decode("ascii"),
+    }
+    try:
+        # Two lines: what every read needs, then the notes, parsed only for a report.
+        data = b"\n".join(
+            json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode()
+            for part in (record, packed)
+        )
+        write_atomically(entry, data)
+    except (OSError, ValueError, TypeError):
+        pass  # an index is an optimisation, never a reason to fail
