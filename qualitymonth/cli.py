@@ -274,17 +274,27 @@ class Session:
         keep: "Callable[[Event], bool] | None" = None,
         only: "Iterable[int] | None" = None,
     ) -> "list[ActivityState]":
-        """Every activity folded as of ``as_of``: from the journal's index when it answers
-        and no history is asked for, else in one pass over the journal (``only`` those ids'
-        lines, when given; the others are then left unfolded)."""
+        """Every activity folded as of ``as_of`` (of ``only`` those, when given): from the
+        journal's index when it answers and no history is asked for, else in one pass over
+        the journal."""
+        from qualitymonth.journal_index import StaleIndex
         from qualitymonth.progress import fold, states_from
 
         loaded = self.loaded
         day = as_of or self.as_of
         index = self.index(day) if keep is None else None
         if index is not None:
-            return states_from(loaded.plan, loaded.periods, index.latest, day)
-        return fold(loaded.plan, loaded.periods, self.events(only), day, keep)
+            try:
+                latest = index.latest_of(only)
+            except StaleIndex:  # a damaged cache entry: read the journal instead
+                self._index = None
+            else:
+                return states_from(loaded.plan, loaded.periods, latest, day, only=only)
+        states = fold(loaded.plan, loaded.periods, self.events(only), day, keep)
+        if only is None:
+            return states
+        wanted = set(only)
+        return [s for s in states if s.activity.id in wanted]
 
     # -- output
 
@@ -964,7 +974,7 @@ def _record(
     from qualitymonth.dates import parse_date
     from qualitymonth.errors import DataError, UsageError
     from qualitymonth.journal import MAX_NOTE_CHARS, append_events, new_event
-    from qualitymonth.progress import Status, find_activity
+    from qualitymonth.progress import Status, find_activity, require_activity
 
     session = _session(ctx)
     loaded = session.loaded
@@ -984,6 +994,8 @@ def _record(
             raise UsageError("note_too_long", count=len(note), limit=MAX_NOTE_CHARS)
         if action == "note" and not note:
             raise UsageError("note_empty")
+    for i in ids:
+        require_activity(loaded.plan, i)
     states = session.states(as_of=max(today, session.as_of), only=ids)
     chosen = [find_activity(states, i) for i in dict.fromkeys(ids)]
     if not force:

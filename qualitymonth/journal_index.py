@@ -16,6 +16,7 @@ earlier ones.  A missing, stale, corrupt or unwritable index is never an error.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import os
@@ -38,6 +39,9 @@ __all__ = ["JournalIndex", "NoteRef", "StaleIndex", "load_index"]
 
 #: Bump when the shape of an entry changes.
 FORMAT = 1
+#: A stored index is stored again once this many lines were appended after it: a shorter
+#: tail costs less to read on each run than rewriting the index would (a megabyte or more).
+RESTORE_LINES = 1000
 #: The problems an index remembers; the commands show the first 20 and count the rest.
 KEPT_PROBLEMS = 100
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -46,13 +50,18 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # qm's own JSON, as rende
 #: A JSON string exactly as qm's encoder writes it (``ensure_ascii=False``): any character but
 #: a quote, a backslash or a control character, or the one escape the encoder uses for those.
 _STR = rb'"(?:[^"\\\x00-\x1f]|\\["\\bfnrt]|\\u00(?:0[0-7]|0b|0e|0f|1[0-9a-f]))*"'
-#: A journal line exactly as qm writes its event (``Event.as_dict`` encoded, no extra keys):
-#: such a line may be copied out as the event's JSON without parsing it or encoding it again.
-_CANONICAL = re.compile(
-    rb'\{"v": 1, "event": ' + _STR + rb', "activity": [1-9][0-9]*, "action": "[a-z]+", '
-    rb'"date": "[0-9]{4}-[0-9]{2}-[0-9]{2}"(?:, "percent": (?:0|[1-9][0-9]*))?, '
-    rb'"note": ' + _STR + rb', "by": ' + _STR + rb', "recorded_at": ' + _STR + rb"\}"
-)
+
+
+@functools.cache
+def _canonical() -> re.Pattern[bytes]:
+    """A journal line exactly as qm writes its event (``Event.as_dict`` encoded, no extra
+    keys): such a line may be copied out as the event's JSON, neither parsed nor encoded
+    again.  Compiled when first needed: a write command never needs it."""
+    return re.compile(
+        rb'\{"v": 1, "event": ' + _STR + rb', "activity": [1-9][0-9]*, "action": "[a-z]+", '
+        rb'"date": "[0-9]{4}-[0-9]{2}-[0-9]{2}"(?:, "percent": (?:0|[1-9][0-9]*))?, '
+        rb'"note": ' + _STR + rb', "by": ' + _STR + rb', "recorded_at": ' + _STR + rb"\}"
+    )
 
 
 class StaleIndex(Exception):
@@ -138,7 +147,6 @@ class JournalIndex:
     ids: str
     extent: Extent = field(default_factory=Extent)
     sha256: Any = field(default_factory=hashlib.sha256)
-    latest: dict[int, Latest] = field(default_factory=dict)
     last_date: date | None = None
     problems: list[Problem] = field(default_factory=list)
     problem_count: int = 0
@@ -147,6 +155,43 @@ class JournalIndex:
     _packed: bytes = b""
     _notes: Notes | None = None
     _new_notes: list[NoteRef] = field(default_factory=list)
+    #: The deciding events: those made already, and as stored (rows of events; per activity
+    #: its three rows) those not yet asked for.
+    _latest: dict[int, Latest] = field(default_factory=dict)
+    _event_rows: list[list[Any]] = field(default_factory=list)
+    _slot_rows: dict[int, list[int]] = field(default_factory=dict)
+
+    @property
+    def latest(self) -> dict[int, Latest]:
+        """Each activity's deciding events: the latest that set its status, percent, note."""
+        self.latest_of(list(self._slot_rows))
+        return self._latest
+
+    def latest_of(self, ids: Iterable[int] | None) -> dict[int, Latest]:
+        """:attr:`latest`, of the activities ``ids`` only (a write needs a few of 10,000)."""
+        if ids is None:
+            return self.latest
+        made: dict[int, Event] = {}
+        out: dict[int, Latest] = {}
+        try:
+            for ident in ids:
+                rows = self._slot_rows.pop(ident, None)
+                if rows is not None:
+                    self._latest[ident] = [self._event(i, made) if i >= 0 else None for i in rows]
+                if ident in self._latest:
+                    out[ident] = self._latest[ident]
+        except (ValueError, TypeError, IndexError):
+            raise StaleIndex(str(self.path)) from None  # a damaged cache entry
+        return out
+
+    def _event(self, i: int, made: dict[int, Event]) -> Event:
+        """The stored event of row ``i`` (one object for one row: slots share events)."""
+        if i not in made:
+            name, activity, action, day, stamp, by, percent, note, extra = self._event_rows[i]
+            when, recorded = date.fromisoformat(day), datetime.fromisoformat(stamp)
+            made[i] = Event(name, activity, action, when, stamp, recorded, by, percent, note,
+                            extra)  # fmt: skip
+        return made[i]
 
     @property
     def notes(self) -> Notes:
@@ -170,14 +215,14 @@ class JournalIndex:
 
     def add(self, line_event: Event, raw: bytes, offset: int) -> None:
         e = line_event
-        slot = self.latest.get(e.activity)
+        slot = self.latest_of([e.activity]).get(e.activity)
         if slot is None:
-            slot = self.latest[e.activity] = [None, None, None]
+            slot = self._latest[e.activity] = [None, None, None]
         absorb(slot, e)
         if self.last_date is None or e.date > self.last_date:
             self.last_date = e.date
         if e.note:
-            canonical = int(_CANONICAL.fullmatch(raw) is not None)
+            canonical = int(_canonical().fullmatch(raw) is not None)
             recorded = (e.recorded - _EPOCH) // _MICROSECOND
             self._new_notes.append(
                 NoteRef(e.activity, e.date.toordinal(), recorded, e.event, offset, len(raw),
@@ -247,10 +292,13 @@ class JournalIndex:
 # --------------------------------------------------------------------------- loading
 
 
-def load_index(journal: Path, known_ids: Iterable[int], cache_dir: Path) -> JournalIndex | None:
+def load_index(
+    journal: Path, known_ids: Iterable[int], cache_dir: Path, restore_after: int = RESTORE_LINES
+) -> JournalIndex | None:
     """The index of ``journal`` for a plan with ``known_ids``: the cached one brought up to
-    date with the lines appended since, or a new one.  ``None`` when the journal does not
-    exist or is not a file (the plain reader says what is wrong)."""
+    date with the lines appended since (and stored again once there are ``restore_after``
+    of them), or a new one.  ``None`` when the journal does not exist or is not a file (the
+    plain reader says what is wrong)."""
     try:
         before = journal.stat()
     except OSError:
@@ -265,18 +313,20 @@ def load_index(journal: Path, known_ids: Iterable[int], cache_dir: Path) -> Jour
         if index is None:
             continue
         try:
-            return _update(index, entry, known, before)
+            return _update(index, entry, known, before, restore_after)
         except StaleIndex:  # a damaged entry, or a journal cut short while it was read
             continue
     return None
 
 
 def _update(
-    index: JournalIndex, entry: Path, known: set[int], before: os.stat_result
+    index: JournalIndex, entry: Path, known: set[int], before: os.stat_result, restore_after: int
 ) -> JournalIndex:
-    """Fold the lines after ``index.extent`` into ``index``, store it if it grew."""
+    """Fold the lines after ``index.extent`` into ``index``; store it when it is new or a
+    long tail was appended, and nothing wrote to the journal while it was read."""
     journal = index.path
     stored = index.extent
+    fresh = stored.size == 0
     whole = Extent(stored.size, stored.lines)
     problems: list[Problem] = []
     torn = None
@@ -287,7 +337,7 @@ def _update(
         else:  # the last line, still being written or torn: not part of the index
             torn = line
     index.note_problems(p for p in problems if p.line <= whole.lines)
-    if whole.size != stored.size:
+    if whole.size != stored.size and (fresh or whole.lines - stored.lines >= restore_after):
         _hash_range(journal, index.sha256, stored.size, whole.size)
         index.extent = whole
         after = journal.stat()
@@ -355,14 +405,16 @@ def _cached(entry: Path, journal: Path, ids: str, size: int) -> JournalIndex | N
 
 
 def _restore(index: JournalIndex, record: dict[str, Any]) -> None:
-    events = [
-        Event(ident, activity, action, date.fromisoformat(day), stamp,
-              datetime.fromisoformat(stamp), by, percent, note, extra)
-        for ident, activity, action, day, stamp, by, percent, note, extra in record["events"]
-    ]  # fmt: skip
-    index.latest = {
-        row[0]: [events[i] if i >= 0 else None for i in row[1:4]] for row in record["latest"]
-    }
+    events, slots = record["events"], record["latest"]
+    # The shape is checked now (cheaply); the events are made when first needed.
+    if not (
+        all(type(row) is list and len(row) == 9 for row in events)
+        and all(type(row) is list and len(row) == 4 for row in slots)
+        and max((max(row[1:]) for row in slots), default=-1) < len(events)
+    ):
+        raise ValueError("not an index")
+    index._event_rows = events
+    index._slot_rows = {row[0]: row[1:] for row in slots}
     index.last_date = date.fromisoformat(record["last_date"]) if record["last_date"] else None
     shown = str(index.path)
     index.problems = [Problem(shown, line, 0, key, params) for line, key, params in
@@ -399,7 +451,6 @@ def _store(entry: Path, index: JournalIndex) -> None:
                                e.recorded_at, e.by, e.percent, e.note, e.extra])  # fmt: skip
             refs.append(rows[id(e)])
         latest.append(refs)
-    notes = index.notes
     record = {
         **_header(index),
         "size": index.extent.size,
@@ -411,16 +462,23 @@ def _store(entry: Path, index: JournalIndex) -> None:
         "events": events,
         "latest": latest,
     }
-    packed = {
-        "events": notes.names,
-        "numbers": base64.b64encode(notes.numbers.tobytes()).decode("ascii"),
-    }
     try:
-        # Two lines: what every read needs, then the notes, parsed only for a report.
-        data = b"\n".join(
-            json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode()
-            for part in (record, packed)
-        )
-        write_atomically(entry, data)
+        # Two lines: what every read needs, then the notes, parsed only for a report (and
+        # stored again as they were read when no note came since).
+        if index._packed and not index._new_notes:
+            packed = index._packed
+        else:
+            notes = index.notes
+            packed = _dumps(
+                {
+                    "events": notes.names,
+                    "numbers": base64.b64encode(notes.numbers.tobytes()).decode("ascii"),
+                }
+            )
+        write_atomically(entry, _dumps(record) + b"\n" + packed)
     except (OSError, ValueError, TypeError):
         pass  # an index is an optimisation, never a reason to fail
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()

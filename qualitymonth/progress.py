@@ -205,11 +205,16 @@ def states_from(
     latest: dict[int, Latest],
     as_of: date,
     history: dict[int, tuple[Event, ...]] | None = None,
+    only: Iterable[int] | None = None,
 ) -> list[ActivityState]:
-    """The states, in plan order, that the deciding events of each activity give."""
+    """The states, in plan order, that the deciding events of each activity give (of the
+    activities ``only``, when given)."""
     states: list[ActivityState] = []
     empty: Latest = [None, None, None]
+    wanted = None if only is None else set(only)
     for a in plan.activities:
+        if wanted is not None and a.id not in wanted:
+            continue
         last_status, last_percent, last_note = latest.get(a.id, empty)
         status, done_on = Status.TODO, None
         if last_status is not None:

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from hypothesis import strategies as st
 
 from qualitymonth.errors import Problem
 from qualitymonth.journal import encode, iter_events, parse_line
-from qualitymonth.journal_index import _CANONICAL, _ENCODE, StaleIndex, load_index
+from qualitymonth.journal_index import _ENCODE, StaleIndex, _canonical, load_index
 from qualitymonth.plan import load_plan
 from qualitymonth.progress import Event, fold, states_from
 
@@ -44,9 +45,9 @@ def plain(journal: Path, as_of: date) -> tuple[list[tuple], list[Event], list[Pr
 
 
 def indexed(
-    journal: Path, cache: Path, as_of: date
+    journal: Path, cache: Path, as_of: date, restore_after: int = 1000
 ) -> tuple[list[tuple], list[Event], list[bytes]]:
-    index = load_index(journal, IDS, cache)
+    index = load_index(journal, IDS, cache, restore_after)
     assert index is not None
     assert index.answers(as_of)
     states = states_from(LOADED.plan, LOADED.periods, index.latest, as_of)
@@ -127,12 +128,13 @@ def journal_lines(draw: st.DrawFn) -> list[bytes]:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(journal_lines(), st.lists(st.integers(0, 30), max_size=3))
+@given(journal_lines(), st.lists(st.integers(0, 30), max_size=3), st.integers(0, 8))
 def test_the_index_equals_the_plain_fold_whatever_the_appends(
-    lines: list[bytes], cuts: list[int]
+    lines: list[bytes], cuts: list[int], restore_after: int
 ) -> None:
-    """The journal grows in steps; after each, the index (extended, not rebuilt) agrees with
-    a full read: states, notes in order, each note's JSON, and the problems."""
+    """The journal grows in steps; after each, the index (extended, and stored again when
+    the tail is long enough) agrees with a full read: states, notes in order, each note's
+    JSON, and the problems."""
     with tempfile.TemporaryDirectory() as tmp:
         journal, cache = Path(tmp) / "j.jsonl", Path(tmp) / "cache"
         steps = sorted({min(c, len(lines)) for c in cuts} | {len(lines)})
@@ -143,11 +145,11 @@ def test_the_index_equals_the_plain_fold_whatever_the_appends(
             written = step
             as_of = date(2023, 9, 21)
             states, notes, problems = plain(journal, as_of)
-            got_states, got_notes, texts = indexed(journal, cache, as_of)
+            got_states, got_notes, texts = indexed(journal, cache, as_of, restore_after)
             assert got_states == states
             assert got_notes == notes
             assert texts == [_ENCODE(e.as_dict()).encode() for e in notes]
-            index = load_index(journal, IDS, cache)
+            index = load_index(journal, IDS, cache, restore_after)
             assert index is not None
             assert index.problem_count == len(problems)
             assert index.problems == problems[: len(index.problems)]
@@ -159,7 +161,7 @@ def test_only_lines_exactly_as_qm_writes_them_are_copied_out(obj: dict, variant:
     """Soundness of the byte pattern: a line it accepts is exactly what encoding its event
     again gives, so copying it out is the same as parsing and encoding it."""
     for raw in (canonical_line(obj).rstrip(b"\n"), variant(obj).encode()):  # type: ignore[operator]
-        if _CANONICAL.fullmatch(raw):
+        if _canonical().fullmatch(raw):
             assert _ENCODE(parse_line(raw).as_dict()).encode() == raw
 
 
@@ -172,7 +174,7 @@ def test_every_line_qm_writes_is_copied_out() -> None:
         for action, percent in [("done", None), ("progress", 40), ("note", None)]:
             e = new_event(5, action, date(2023, 9, 28), by="王芳", now=now, percent=percent,
                           note=note)  # fmt: skip
-            assert _CANONICAL.fullmatch(encode([e]).rstrip(b"\n"))
+            assert _canonical().fullmatch(encode([e]).rstrip(b"\n"))
 
 
 def test_a_journal_rewritten_under_the_index_is_caught(tmp_path: Path) -> None:
@@ -313,6 +315,7 @@ def test_a_cut_or_replaced_journal_is_seen(
         lambda b: b.replace(b'"latest":[', b'"latest":[7,'),
         lambda b: b.replace(b'"events":[', b'"events":[null,'),
         lambda b: b[: len(b) // 2],
+        lambda b: b.replace(b'"2023-09-', b'"2023-99-', 1),  # found only when events are made
     ],
     ids=[
         "empty",
@@ -323,9 +326,12 @@ def test_a_cut_or_replaced_journal_is_seen(
         "bad-latest",
         "bad-event",
         "half",
+        "bad-date",
     ],
 )
-def test_a_damaged_index_is_rebuilt(qm: Invoke, files: tuple[Path, Path, Path], damage) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_index_is_rebuilt(
+    qm: Invoke, files: tuple[Path, Path, Path], damage: Callable[[bytes], bytes]
+) -> None:
     plan, _journal, cache = files
     agree(qm, plan, cache)
     (entry,) = index_entries(cache)
