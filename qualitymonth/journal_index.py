@@ -49,7 +49,8 @@ _MICROSECOND = timedelta(microseconds=1)
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # qm's own JSON, as render writes it
 #: A JSON string exactly as qm's encoder writes it (``ensure_ascii=False``): any character but
 #: a quote, a backslash or a control character, or the one escape the encoder uses for those.
-_STR = rb'"(?:[^"\\\x00-\x1f]|\\["\\bfnrt]|\\u00(?:0[0-7]|0b|0e|0f|1[0-9a-f]))*"'
+#: (Possessive: a line that does not match fails at once, whatever it holds.)
+_STR = rb'"(?:[^"\\\x00-\x1f]++|\\["\\bfnrt]|\\u00(?:0[0-7]|0b|0e|0f|1[0-9a-f]))*+"'
 
 
 @functools.cache
@@ -100,8 +101,9 @@ class Notes:
 
     @classmethod
     def of(cls, refs: list[NoteRef]) -> Notes:
-        # By activity, then fold order; the earliest line first among copies of one event.
-        refs = sorted(refs, key=lambda r: (r.activity, r.date, r.recorded, r.event, r.offset))
+        # By activity, then fold order; the earliest line first among copies of one event
+        # (the order of a NoteRef's fields).
+        refs = sorted(refs)
         numbers = array("q")
         for r in refs:
             numbers.extend((r.activity, r.date, r.recorded, r.offset, r.length, r.canonical))
@@ -215,9 +217,12 @@ class JournalIndex:
 
     def add(self, line_event: Event, raw: bytes, offset: int) -> None:
         e = line_event
-        slot = self.latest_of([e.activity]).get(e.activity)
+        slot = self._latest.get(e.activity)
         if slot is None:
-            slot = self._latest[e.activity] = [None, None, None]
+            if e.activity in self._slot_rows:
+                slot = self.latest_of([e.activity])[e.activity]
+            else:
+                slot = self._latest[e.activity] = [None, None, None]
         absorb(slot, e)
         if self.last_date is None or e.date > self.last_date:
             self.last_date = e.date
