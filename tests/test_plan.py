@@ -8,10 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qualitymonth.errors import DataError, PlanError
 from qualitymonth.plan import MAX_PLAN_BYTES, find_plan, load_plan, read_text
 from qualitymonth.schedule import Period
+from qualitymonth.validate import load_yaml
 
 from .conftest import BROKEN, MINIMAL, SHIPPED
 
@@ -169,6 +173,52 @@ def test_small_aliases_are_fine(plan_file: PlanFile) -> None:
         + "\n  - id: 2\n    theme: b\n    schedule: 9月\n    lead: *q\n"
     )
     assert [a.lead for a in load_plan(path).plan.activities] == ["质量科", "质量科"]
+
+
+#: YAML forms a hand-written plan may use; the builder must read each as PyYAML does.
+YAML_FORMS = [
+    "a: &x {k: 1, j: 2}\nb:\n  <<: *x\n  j: 3\n",
+    "base: &b {a: 1}\nmore: &m {a: 2, c: 3}\nx:\n  <<: [*b, *m]\n  d: 4\n",
+    "a: !!str 123\nb: !!int '7'\nc: 2023-09-13\nd: ~\ne: yes\nf: 1.5\ng: |\n  一\n  二\n",
+    "- &s 质量科\n- *s\n- [1, 2, {a: b}]\n- !!seq [x]\n- !!map {k: v}\n",
+    "? complex key\n: value\n'quoted': \"double\"\n0o17: 0x1f\n",
+    "活动: &a\n  - 序号: 1\n    时间安排: 9月\n复制: *a\n",
+]
+
+
+@pytest.mark.parametrize("text", YAML_FORMS)
+def test_the_builder_reads_yaml_as_pyyaml_does(text: str) -> None:
+    assert load_yaml(text, "x")[0] == yaml.safe_load(text)
+
+
+_SCALARS = (
+    st.text(max_size=8)
+    | st.integers(-(10**6), 10**6)
+    | st.booleans()
+    | st.none()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.dates()
+)
+_DATA = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DATA, st.booleans(), st.booleans())
+def test_any_dumped_data_reads_back_as_pyyaml_reads_it(
+    data: object, flow: bool, share: bool
+) -> None:
+    """A differential test: whatever ``yaml.safe_dump`` writes (block or flow style, with an
+    anchor and an alias when a value is shared), the builder reads what PyYAML reads."""
+    if share:
+        data = {"first": data, "again": data}  # safe_dump writes &id001 ... *id001
+    text = yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow)
+    assert load_yaml(text, "x")[0] == yaml.safe_load(text)
 
 
 def test_duplicate_keys_are_refused(plan_file: PlanFile) -> None:
