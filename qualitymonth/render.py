@@ -227,11 +227,23 @@ def cell_text(value: str, style: str = "") -> Text:
 _SGR = {"dim": "2", "yellow": "33", "green": "32", "red": "31"}
 
 
-def text_width(text: str) -> int:
-    """Terminal cells ``text`` takes, as Rich counts them (CJK two, most others one)."""
-    from rich.cells import get_character_cell_size
+class _Cells(dict[str, int]):
+    """Terminal cells per character, as Rich counts them (CJK two, most others one), learnt
+    once per character: ``map(CELLS.__getitem__, text)`` then stays in C."""
 
-    return len(text) if text.isascii() else sum(map(get_character_cell_size, text))
+    def __missing__(self, char: str) -> int:
+        from rich.cells import get_character_cell_size
+
+        self[char] = size = get_character_cell_size(char)
+        return size
+
+
+CELLS = _Cells()
+
+
+def text_width(text: str) -> int:
+    """Terminal cells ``text`` takes."""
+    return len(text) if text.isascii() else sum(map(CELLS.__getitem__, text))
 
 
 def wrap_cells(text: str, width: int) -> list[tuple[str, int]]:
@@ -240,14 +252,12 @@ def wrap_cells(text: str, width: int) -> list[tuple[str, int]]:
     from bisect import bisect_right
     from itertools import accumulate
 
-    from rich.cells import get_character_cell_size
-
     out: list[tuple[str, int]] = []
     for para in text.split("\n"):
         if para.isascii() and len(para) <= width:
             out.append((para, len(para)))
             continue
-        running = list(accumulate(map(get_character_cell_size, para)))
+        running = list(accumulate(map(CELLS.__getitem__, para)))
         if not running or running[-1] <= width:
             out.append((para, running[-1] if running else 0))
             continue
@@ -285,8 +295,9 @@ def list_table(states: Sequence[ActivityState], lang: Lang, width: int, colour: 
             )
         )
     natural = [
-        max(text_width(header[i]), *(max(map(text_width, r[i].split("\n"))) for r in rows))
-        for i in range(6)
+        max(text_width(header[i]), *(max(map(text_width, t.split("\n"))) for t in set(column)))
+        for i, column in enumerate(zip(*rows, strict=False))
+        if i < 6
     ]
     gap = 3
     status_w = min(natural[5], max(text_width(header[5]), 12))
@@ -313,8 +324,14 @@ def list_table(states: Sequence[ActivityState], lang: Lang, width: int, colour: 
         return (" " * gap).join(parts).rstrip()
 
     out = [line([(h, text_width(h)) for h in header]), "─" * min(width, sum(widths) + gap * 5)]
+    wraps: dict[tuple[str, int], list[tuple[str, int]]] = {}  # departments, schedules repeat
     for *cells, style in rows:
-        wrapped = [wrap_cells(text, w) for text, w in zip(cells, widths, strict=True)]
+        wrapped = []
+        for text, w in zip(cells, widths, strict=True):
+            lines = wraps.get((text, w))
+            if lines is None:
+                lines = wraps[text, w] = wrap_cells(text, w)
+            wrapped.append(lines)
         for k in range(max(map(len, wrapped))):
             out.append(line([col[k] if k < len(col) else ("", 0) for col in wrapped], style))
     return "\n".join(out) + "\n"
