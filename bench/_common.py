@@ -72,8 +72,9 @@ def peak_mb(argv: list[str], env: dict[str, str]) -> float:
 
 
 def base_env(**extra: str) -> dict[str, str]:
-    # Measure qm as users run it: with Python's bytecode cache (some sandboxes turn it off).
-    drop = ("QM_", "PYTHONDONTWRITEBYTECODE")
+    # Measure qm as users run it: with Python's bytecode cache and buffered output (some
+    # sandboxes turn them off).
+    drop = ("QM_", "PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED")
     env = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
     env.update({"QM_TODAY": "2023-10-08", "PYTHONIOENCODING": "utf-8", "COLUMNS": "100"})
     env.update(extra)

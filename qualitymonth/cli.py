@@ -334,16 +334,27 @@ class Session:
 
     def write(self, text: str | Iterable[str | bytes]) -> None:
         """Machine formats go out as UTF-8 bytes whatever the console's code page; an
-        iterable of pieces (text, or UTF-8 already) is written piece by piece."""
+        iterable of pieces (text, or UTF-8 already) is written in chunks of 64 KiB, so that
+        60,000 small pieces are not 60,000 system calls on an unbuffered stdout."""
         sys.stdout.flush()
         pieces = [text] if isinstance(text, str) else text
         buffer = getattr(sys.stdout, "buffer", None)
-        for piece in pieces:
-            if buffer is None:  # pragma: no cover - a text-only stream
+        if buffer is None:  # pragma: no cover - a text-only stream
+            for piece in pieces:
                 sys.stdout.write(piece if isinstance(piece, str) else piece.decode())
-            else:
-                buffer.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))
-        (buffer or sys.stdout).flush()
+            sys.stdout.flush()
+            return
+        chunk: list[bytes] = []
+        size = 0
+        for piece in pieces:
+            data = piece if isinstance(piece, bytes) else piece.encode("utf-8")
+            chunk.append(data)
+            size += len(data)
+            if size >= 1 << 16:
+                buffer.write(b"".join(chunk))
+                chunk, size = [], 0
+        buffer.write(b"".join(chunk))
+        buffer.flush()
 
 
 def _usable(folder: Path) -> bool:
@@ -748,7 +759,10 @@ def _report_from_index(
             window.end if window else None,
         )
         if fmt is Format.json:
-            return replace(summary, note_json=_checked(index.note_texts(chosen), index.path))
+            from qualitymonth.render import JsonArray
+
+            texts = JsonArray(_checked(index.note_texts(chosen), index.path))
+            return replace(summary, note_json=texts)
         events = index.note_events(chosen)
     except StaleIndex:
         return None

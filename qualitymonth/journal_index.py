@@ -278,9 +278,13 @@ class JournalIndex:
         offsets = self.notes.numbers[3 :: Notes.WIDTH]
         lengths = self.notes.numbers[4 :: Notes.WIDTH]
         with self.path.open("rb", buffering=0) as f:  # a seek need not refill a buffer
+            pread, fd = getattr(os, "pread", None), f.fileno()
             for i in chosen:
-                f.seek(offsets[i])
-                yield i, f.read(lengths[i])
+                if pread is not None:  # one system call, not two
+                    yield i, pread(fd, lengths[i], offsets[i])
+                else:  # pragma: no cover - Windows
+                    f.seek(offsets[i])
+                    yield i, f.read(lengths[i])
 
     def _parse(self, raw: bytes, name: str) -> Event:
         """The event on a note's line; :class:`StaleIndex` if the line is no longer that

@@ -6,7 +6,7 @@ filters, so a report agrees with ``qm list`` line for line.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -90,7 +90,8 @@ class Report:
     by_month: list[tuple[tuple[int, int], Counts]]
     overdue: list[ActivityState]
     notes: list[tuple[ActivityState, list[Event]]]
-    #: The notes as JSON already (each event's, in UTF-8), when they were read that way.
+    #: The notes as JSON already (each event's, in UTF-8; a ``render.JsonArray`` for
+    #: ``render.json_chunks`` to stream), when they were read that way.
     note_json: Iterable[bytes] | None = None
 
     def as_dict(self, *, stream: bool = False) -> dict[str, Any]:
@@ -99,8 +100,8 @@ class Report:
         With ``stream``, ``notes`` is an iterator, for a writer that streams arrays
         (``render.json_chunks``) and need not hold every note at once."""
         c = self.plan.campaign
-        notes: Iterator[Any] = (
-            iter(self.note_json)
+        notes: Iterable[Any] = (
+            self.note_json
             if self.note_json is not None
             else (e.as_dict() for _, events in self.notes for e in events)
         )
