@@ -16,6 +16,7 @@ earlier ones.  A missing, stale, corrupt or unwritable index is never an error.
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import hashlib
 import json
@@ -152,9 +153,10 @@ class JournalIndex:
     last_date: date | None = None
     problems: list[Problem] = field(default_factory=list)
     problem_count: int = 0
-    #: The notes indexed before, still in their stored form until a report asks for them,
-    #: and those found since.
-    _packed: bytes = b""
+    #: The notes indexed before, read from the stored index only when a report asks for
+    #: them (its second line, at that offset, which must name the prefix hash of the
+    #: first), and those found since.
+    _notes_at: tuple[Path, int, str] | None = None
     _notes: Notes | None = None
     _new_notes: list[NoteRef] = field(default_factory=list)
     #: The deciding events: those made already, and as stored (rows of events; per activity
@@ -200,10 +202,14 @@ class JournalIndex:
         """Every event with a note."""
         if self._notes is None:
             try:
-                self._notes = _unpack_notes(self._packed) if self._packed else Notes([], array("q"))
-            except (ValueError, TypeError, KeyError, RecursionError):
-                raise StaleIndex(str(self.path)) from None  # a damaged cache entry
-            self._packed = b""
+                self._notes = _read_notes(self._notes_at)
+            except (OSError, ValueError, TypeError, KeyError, RecursionError):
+                # A damaged entry, or one another qm replaced since its first line was read:
+                # let it go, so that the next run indexes the journal again.
+                if self._notes_at is not None:
+                    with contextlib.suppress(OSError):
+                        self._notes_at[0].unlink()
+                raise StaleIndex(str(self.path)) from None
         if self._new_notes:
             self._notes = Notes.of(self._notes.refs() + self._new_notes)
             self._new_notes = []
@@ -391,11 +397,13 @@ def _cached(entry: Path, journal: Path, ids: str, size: int) -> JournalIndex | N
     """The stored index, if it is for this journal and plan and the journal still starts
     with the bytes it covers."""
     try:
-        first, _, packed = entry.read_bytes().partition(b"\n")
-        if not packed:  # cut short: its notes are lost
+        with entry.open("rb") as f:
+            first = f.readline()
+            notes_at = (entry, f.tell())
+        if not first.endswith(b"\n"):  # cut short: its notes are lost
             return None
         record = json.loads(first)
-        index = JournalIndex(journal, ids, _packed=packed)
+        index = JournalIndex(journal, ids, _notes_at=(*notes_at, record["sha256"]))
         header = _header(index)
         if any(record[k] != v for k, v in header.items()):
             return None
@@ -431,8 +439,16 @@ def _restore(index: JournalIndex, record: dict[str, Any]) -> None:
     index.problem_count = int(record["problem_count"])
 
 
-def _unpack_notes(packed: bytes) -> Notes:
-    record = json.loads(packed)
+def _read_notes(where: tuple[Path, int, str] | None) -> Notes:
+    """The notes line of a stored index (none for a new index)."""
+    if where is None:
+        return Notes([], array("q"))
+    entry, offset, of = where
+    with entry.open("rb") as f:
+        f.seek(offset)
+        record = json.loads(f.read())
+    if record["of"] != of:
+        raise ValueError("the notes of another index")
     numbers = array("q")
     numbers.frombytes(base64.b64decode(record["numbers"], validate=True))
     names = record["events"]
@@ -472,19 +488,14 @@ def _store(entry: Path, index: JournalIndex) -> None:
         "latest": latest,
     }
     try:
-        # Two lines: what every read needs, then the notes, parsed only for a report (and
-        # stored again as they were read when no note came since).
-        if index._packed and not index._new_notes:
-            packed = index._packed
-        else:
-            notes = index.notes
-            packed = _dumps(
-                {
-                    "events": notes.names,
-                    "numbers": base64.b64encode(notes.numbers.tobytes()).decode("ascii"),
-                }
-            )
-        write_atomically(entry, _dumps(record) + b"\n" + packed)
+        # Two lines: what every read needs, then the notes, read only for a report.
+        notes = index.notes
+        packed = {
+            "of": record["sha256"],
+            "events": notes.names,
+            "numbers": base64.b64encode(notes.numbers.tobytes()).decode("ascii"),
+        }
+        write_atomically(entry, _dumps(record) + b"\n" + _dumps(packed))
     except (OSError, ValueError, TypeError):
         pass  # an index is an optimisation, never a reason to fail
 

@@ -316,6 +316,7 @@ def test_a_cut_or_replaced_journal_is_seen(
         lambda b: b.replace(b'"events":[', b'"events":[null,'),
         lambda b: b[: len(b) // 2],
         lambda b: b.replace(b'"2023-09-', b'"2023-99-', 1),  # found only when events are made
+        lambda b: b.replace(b'{"of":"', b'{"of":"0', 1),  # notes of another index
     ],
     ids=[
         "empty",
@@ -327,6 +328,7 @@ def test_a_cut_or_replaced_journal_is_seen(
         "bad-event",
         "half",
         "bad-date",
+        "other-notes",
     ],
 )
 def test_a_damaged_index_is_rebuilt(
@@ -337,6 +339,7 @@ def test_a_damaged_index_is_rebuilt(
     (entry,) = index_entries(cache)
     entry.write_bytes(damage(entry.read_bytes()))
     agree(qm, plan, cache)
+    agree(qm, plan, cache)  # and again, after qm let the damaged entry go
 
 
 def test_an_unusable_cache_folder_is_not_an_error(
