@@ -5,12 +5,12 @@ For each activity the index holds its deciding events (the latest that set its s
 percent and its note: :func:`progress.fold` needs nothing else) and where in the file each
 note lies, with the problems of the lines it skipped.  It covers the journal's first ``size``
 bytes, whole lines only, and is used only while those bytes still hash to what it recorded
-and the plan has the same activity ids; the lines appended since are read and folded in, and
-the index is stored again.  An edited, truncated or replaced journal fails the hash and is
-indexed again from its first line, so the index can never describe a journal other than the
-one on disk.  It dropped the events it does not need, so it answers only for as-of dates on
-or after its latest event (:meth:`JournalIndex.answers`); the caller reads the journal for
-earlier ones.  A missing, stale, corrupt or unwritable index is never an error.
+and the plan has the same activity ids; the lines appended since are read and folded in (and
+the index stored again once they are many).  An edited, truncated or replaced journal fails
+the hash and is indexed again from its first line, so the index can never describe a journal
+other than the one on disk.  It dropped the events it does not need, so it answers only for
+as-of dates on or after its latest event (:meth:`JournalIndex.answers`); the caller reads the
+journal for earlier ones.  A missing, stale, corrupt or unwritable index is never an error.
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def _canonical() -> re.Pattern[bytes]:
 
 
 class StaleIndex(Exception):
-    """The journal changed under the index while it was being read."""
+    """The index does not hold: its stored form is damaged, or the journal was rewritten
+    while it was read.  Never shown to the user: the caller reads the journal instead."""
 
 
 class NoteRef(NamedTuple):
