@@ -55,14 +55,22 @@ class Counts:
 
 
 def count(states: Iterable[ActivityState]) -> Counts:
+    """How ``states`` stand.  (A report counts 10,000 activities some sixty thousand times,
+    once per scope, department and month: ``overdue`` and ``late`` are asked only where
+    they can hold.)"""
     n = done = doing = todo = overdue = late = 0
     for s in states:
         n += 1
-        done += s.status is Status.DONE
-        doing += s.status is Status.DOING
-        todo += s.status is Status.TODO
-        overdue += s.overdue
-        late += s.late
+        status = s.status
+        if status is Status.DONE:
+            done += 1
+            late += s.late
+        else:
+            if status is Status.DOING:
+                doing += 1
+            else:
+                todo += 1
+            overdue += s.overdue
     return Counts(n, done, doing, todo, overdue, late)
 
 
