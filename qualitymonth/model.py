@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "ACTIVITY_ALIASES",
@@ -98,9 +98,10 @@ class Campaign:
     report_to: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Activity:
-    """One row of the activity table (annex 2)."""
+class Activity(NamedTuple):
+    """One row of the activity table (annex 2).  A named tuple, not a frozen dataclass: a
+    plan of 10,000 activities is rebuilt from the cache on every run, and a named tuple is
+    made twice as fast."""
 
     id: int
     theme: str

@@ -53,13 +53,20 @@ class LoadedPlan:
     @classmethod
     def from_data(cls, path: Path, data: dict[str, Any]) -> LoadedPlan:
         shown = str(path)
+        made: dict[tuple[str, str], Period] = {}  # most activities share a few periods
+
+        def period(start: str, end: str) -> Period:
+            found = made.get((start, end))
+            if found is None:
+                found = made[start, end] = Period(
+                    date.fromisoformat(start), date.fromisoformat(end)
+                )
+            return found
+
         return cls(
             path=path,
             plan=Plan.from_data(data["plan"]),
-            periods={
-                ident: Period(date.fromisoformat(s), date.fromisoformat(e)) if s else None
-                for ident, s, e in data["periods"]
-            },
+            periods={ident: period(s, e) if s else None for ident, s, e in data["periods"]},
             schedule_problems=[
                 Problem(shown, line, col, key, params, activity)
                 for line, col, key, params, activity in data["problems"]
