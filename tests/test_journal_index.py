@@ -248,12 +248,10 @@ def test_the_index_is_stored_and_then_used(qm: Invoke, files: tuple[Path, Path, 
     plan, _journal, cache = files
     agree(qm, plan, cache)
     (entry,) = index_entries(cache)
-    head, _, notes = entry.read_bytes().partition(b"\n")
+    head, _, notes_line = entry.read_bytes().partition(b"\n")
     record = json.loads(head)
-    for row in record["events"]:
-        if row[7]:
-            row[7] = "来自索引"
-    entry.write_bytes(json.dumps(record, ensure_ascii=False).encode() + b"\n" + notes)
+    record["events"]["note"] = ["来自索引" if n else n for n in record["events"]["note"]]
+    entry.write_bytes(json.dumps(record, ensure_ascii=False).encode() + b"\n" + notes_line)
     out = qm("--plan", str(plan), "list", "--format", "json",
              env={"QM_TODAY": "2023-10-08", "QM_CACHE_DIR": str(cache)})  # fmt: skip
     assert "来自索引" in out.stdout
@@ -312,8 +310,8 @@ def test_a_cut_or_replaced_journal_is_seen(
         lambda b: b.partition(b"\n")[0],  # the notes line lost
         lambda b: b.partition(b"\n")[0] + b"\n" + b'{"events": [], "numbers": "!!"}',
         lambda b: b.partition(b"\n")[0] + b"\n" + b'{"events": ["x"], "numbers": ""}',
-        lambda b: b.replace(b'"latest":[', b'"latest":[7,'),
-        lambda b: b.replace(b'"events":[', b'"events":[null,'),
+        lambda b: b.replace(b'"latest":"', b'"latest":"!'),
+        lambda b: b.replace(b'"events":{"event":[', b'"events":{"event":[null,'),
         lambda b: b[: len(b) // 2],
         lambda b: b.replace(b'"2023-09-', b'"2023-99-', 1),  # found only when events are made
         lambda b: b.replace(b'{"of":"', b'{"of":"0', 1),  # notes of another index
