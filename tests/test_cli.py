@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -402,6 +405,51 @@ def test_real_process_reports_a_missing_plan_in_one_sentence(
     assert run.code == 1
     assert run.stderr.count("\n") == 1
     assert "data/campaign-*.yaml" in run.stderr
+
+
+def _many_activities(path: Path, n: int) -> Path:
+    rows = [MINIMAL.split("activities:\n")[0] + "activities:"]
+    for i in range(1, n + 1):
+        rows.append(
+            f"  - {{id: {i}, theme: 第{i}项活动，加强质量宣传, schedule: 9月, lead: 质量科}}"
+        )
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_real_process_says_everything_and_ends_with_its_code(
+    qm_process: Invoke, tmp_path: Path
+) -> None:
+    """The console script ends the process at once (``os._exit``) after flushing: a large
+    output arrives whole, and every exit code survives."""
+    plan = _many_activities(tmp_path / "campaign-2023.yaml", 3000)
+    run = qm_process("--plan", str(plan), "list", "--format", "json")
+    assert (run.code, run.stderr) == (0, "")
+    assert ids(run.stdout) == list(range(1, 3001))
+    assert qm_process("--version").stdout == f"qm {__version__}\n"
+    unknown = qm_process("--plan", str(plan), "list", "--dept", "不存在")
+    assert unknown.code == 1 and unknown.stderr.count("\n") == 1
+    assert qm_process("--plan", str(plan), "list", "--month", "13").code == 2
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """``qm list --format json | head -c 10``: qm cannot say the rest; it says nothing more
+    and exits 1, with no traceback."""
+    plan = _many_activities(tmp_path / "campaign-2023.yaml", 3000)  # far more than a pipe holds
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QM_")}
+    env.update({"QM_TODAY": "2023-09-20", "QM_NO_CACHE": "1", "PYTHONIOENCODING": "utf-8"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "qualitymonth", "--plan", str(plan), "list", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(10) == b'[\n  {"id":'
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 1
+    assert b"Traceback" not in err
 
 
 def test_completion_offers_departments_and_ids(qm_process: Invoke) -> None:
