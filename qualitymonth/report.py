@@ -105,8 +105,9 @@ class Report:
     def as_dict(self, *, stream: bool = False) -> dict[str, Any]:
         """The stable JSON shape of ``report`` (PRODUCT.md, "JSON shapes").
 
-        With ``stream``, ``notes`` is an iterator, for a writer that streams arrays
-        (``render.json_chunks``) and need not hold every note at once."""
+        With ``stream``, ``notes`` is an iterator (or the ``render.JsonArray`` of
+        :attr:`note_json`), for a writer that streams arrays (``render.json_chunks``) and
+        need not hold every note at once."""
         c = self.plan.campaign
         notes: Iterable[Any] = (
             self.note_json
