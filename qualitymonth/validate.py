@@ -174,17 +174,16 @@ class _Builder:
         merged: list[dict[Any, Any]] = []
         while type(key_event := get()) is not yaml.MappingEndEvent:
             mark = key_event.start_mark
-            if type(key_event) is not yaml.ScalarEvent:
-                self.problem(mark, "yaml_syntax", problem="a key must be plain text")
-                self.value(key_event, (*path, "?"))  # the key, read and dropped
-                self.build((*path, "?"))  # and its value
-                continue
-            self.spend(1)
-            tag = self.tag(key_event)
-            if tag == _MERGE:  # <<: *defaults
+            merge = type(key_event) is yaml.ScalarEvent and key_event.value == "<<"
+            if merge and self.tag(key_event) == _MERGE:  # <<: *defaults
+                self.spend(1)
                 merged[:0] = self.merge(self.build((*path, "<<")), mark)
                 continue
-            key = self.scalar(key_event, tag)
+            key = self.value(key_event, (*path, "?"))  # a key may be anchored, or an alias
+            if isinstance(key, (list, dict)):
+                self.problem(mark, "yaml_syntax", problem="a key must be plain text")
+                self.build((*path, "?"))  # its value, read and dropped
+                continue
             if key in out:
                 self.problem(mark, "yaml_duplicate_key", key=str(key), first=first_line[key])
                 self.build((*path, key, "?"))  # the second value, read and dropped

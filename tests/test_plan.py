@@ -183,6 +183,8 @@ YAML_FORMS = [
     "- &s 质量科\n- *s\n- [1, 2, {a: b}]\n- !!seq [x]\n- !!map {k: v}\n",
     "? complex key\n: value\n'quoted': \"double\"\n0o17: 0x1f\n",
     "活动: &a\n  - 序号: 1\n    时间安排: 9月\n复制: *a\n",
+    "&k a: 1\nb: *k\n",  # an anchored key
+    "base: &v key\n*v : value\n",  # an alias as a key
 ]
 
 
