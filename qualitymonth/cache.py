@@ -18,7 +18,7 @@ from typing import Any
 
 from qualitymonth import __version__
 
-__all__ = ["default_cache_dir", "load", "store"]
+__all__ = ["default_cache_dir", "entry_for", "load", "store"]
 
 #: Bump when the shape of an entry changes.
 FORMAT = 1
@@ -38,10 +38,12 @@ def default_cache_dir(env: dict[str, str] | os._Environ[str], home: Path) -> Pat
     return Path(env.get("XDG_CACHE_HOME") or home / ".cache") / "qm"
 
 
-def _entry(cache_dir: Path, plan_path: Path) -> tuple[Path, str]:
-    where = str(plan_path.resolve())
+def entry_for(cache_dir: Path, path: Path, kind: str) -> tuple[Path, str]:
+    """The cache file for the file at ``path`` (a ``kind`` of entry: plan, journal), and
+    that file's resolved path, which the entry records."""
+    where = str(path.resolve())
     name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return cache_dir / f"plan-{name}.json", where
+    return cache_dir / f"{kind}-{name}.json", where
 
 
 def _header(where: str, stat: os.stat_result, digest: str) -> dict[str, Any]:
@@ -59,7 +61,7 @@ def _header(where: str, stat: os.stat_result, digest: str) -> dict[str, Any]:
 def load(cache_dir: Path, plan_path: Path, stat: os.stat_result, digest: str) -> Any | None:
     """The cached payload for this exact file, or ``None``."""
     try:
-        entry, where = _entry(cache_dir, plan_path)
+        entry, where = entry_for(cache_dir, plan_path, "plan")
         record = json.loads(entry.read_bytes())
     except (OSError, ValueError, RecursionError):
         return None
@@ -76,7 +78,7 @@ def store(
     from qualitymonth.files import write_atomically  # tempfile: only when writing
 
     try:
-        entry, where = _entry(cache_dir, plan_path)
+        entry, where = entry_for(cache_dir, plan_path, "plan")
         record = {**_header(where, stat, digest), "payload": payload}
         data = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
         write_atomically(entry, data)

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from qualitymonth import __version__
+from qualitymonth.cache import entry_for
 from qualitymonth.errors import Problem
 from qualitymonth.journal import Extent, parse_line, scan
 from qualitymonth.progress import Event, Latest, absorb
@@ -328,20 +329,24 @@ def load_index(
         return None
     known = set(known_ids)
     ids = hashlib.sha256(",".join(map(str, sorted(known))).encode()).hexdigest()
-    entry = _entry(cache_dir, journal)
-    cached = _cached(entry, journal, ids, before.st_size)
+    entry, where = entry_for(cache_dir, journal, "journal")
+    cached = _cached(entry, _header(where, ids), journal, before.st_size)
     for index in (cached, JournalIndex(journal, ids)):
         if index is None:
             continue
         try:
-            return _update(index, entry, known, before, restore_after)
+            return _update(index, (entry, where), known, before, restore_after)
         except StaleIndex:  # a damaged entry, or a journal cut short while it was read
             continue
     return None
 
 
 def _update(
-    index: JournalIndex, entry: Path, known: set[int], before: os.stat_result, restore_after: int
+    index: JournalIndex,
+    entry: tuple[Path, str],
+    known: set[int],
+    before: os.stat_result,
+    restore_after: int,
 ) -> JournalIndex:
     """Fold the lines after ``index.extent`` into ``index``; store it when it is new or a
     long tail was appended, and nothing wrote to the journal while it was read."""
@@ -364,17 +369,11 @@ def _update(
         after = journal.stat()
         same = (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
         if same and after.st_size == before.st_size:  # nothing wrote while it was read
-            _store(entry, index)
+            _store(*entry, index)
     if torn is not None:
         index.add(torn.event, torn.raw, torn.offset)
     index.note_problems(p for p in problems if p.line > whole.lines)
     return index
-
-
-def _entry(cache_dir: Path, journal: Path) -> Path:
-    where = str(journal.resolve())
-    name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return cache_dir / f"journal-{name}.json"
 
 
 def _hash_range(path: Path, digest: Any, start: int, end: int) -> None:
@@ -389,17 +388,18 @@ def _hash_range(path: Path, digest: Any, start: int, end: int) -> None:
             left -= len(chunk)
 
 
-def _header(index: JournalIndex) -> dict[str, Any]:
+def _header(where: str, ids: str) -> dict[str, Any]:
+    """What an entry must say for its index to be used: this journal, this plan's ids."""
     return {
         "format": FORMAT,
         "qm": __version__,
         "byteorder": sys.byteorder,
-        "journal": str(index.path.resolve()),
-        "ids": index.ids,
+        "journal": where,
+        "ids": ids,
     }
 
 
-def _cached(entry: Path, journal: Path, ids: str, size: int) -> JournalIndex | None:
+def _cached(entry: Path, header: dict[str, Any], journal: Path, size: int) -> JournalIndex | None:
     """The stored index, if it is for this journal and plan and the journal still starts
     with the bytes it covers."""
     try:
@@ -409,8 +409,7 @@ def _cached(entry: Path, journal: Path, ids: str, size: int) -> JournalIndex | N
         if not first.endswith(b"\n"):  # cut short: its notes are lost
             return None
         record = json.loads(first)
-        index = JournalIndex(journal, ids, _notes_at=(*notes_at, record["sha256"]))
-        header = _header(index)
+        index = JournalIndex(journal, header["ids"], _notes_at=(*notes_at, record["sha256"]))
         if any(record[k] != v for k, v in header.items()):
             return None
         extent = Extent(int(record["size"]), int(record["lines"]))
@@ -467,7 +466,7 @@ def _read_notes(where: tuple[Path, int, str] | None) -> Notes:
     return Notes(names, numbers)
 
 
-def _store(entry: Path, index: JournalIndex) -> None:
+def _store(entry: Path, where: str, index: JournalIndex) -> None:
     """Write the index atomically; silently give up if the cache folder is not usable."""
     from qualitymonth.files import write_atomically
 
@@ -488,7 +487,7 @@ def _store(entry: Path, index: JournalIndex) -> None:
                     column.append(value)
             latest.append(rows[id(e)])
     record = {
-        **_header(index),
+        **_header(where, index.ids),
         "size": index.extent.size,
         "lines": index.extent.lines,
         "sha256": index.sha256.hexdigest(),
