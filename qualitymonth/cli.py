@@ -462,6 +462,9 @@ def complete_id(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------------------- read commands
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+IdArg = Annotated[
+    int, typer.Argument(metavar="ID", help="Activity id (序号).", autocompletion=complete_id)
+]
 AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", metavar="DATE", help="The state as of DATE (default: today)."),
@@ -554,9 +557,7 @@ def _terminal() -> tuple[int, bool]:
 @app.command()
 def show(
     ctx: typer.Context,
-    ident: Annotated[
-        int, typer.Argument(metavar="ID", help="Activity id (序号).", autocompletion=complete_id)
-    ],
+    ident: IdArg,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -1079,9 +1080,7 @@ _status_command(
 @app.command()
 def progress(
     ctx: typer.Context,
-    ident: Annotated[
-        int, typer.Argument(metavar="ID", help="Activity id (序号).", autocompletion=complete_id)
-    ],
+    ident: IdArg,
     percent: Annotated[int, typer.Argument(metavar="PERCENT", help="0 to 100.")],
     note: NoteOpt = None,
     when: DateOpt = None,
@@ -1104,9 +1103,7 @@ def progress(
 @app.command()
 def note(
     ctx: typer.Context,
-    ident: Annotated[
-        int, typer.Argument(metavar="ID", help="Activity id (序号).", autocompletion=complete_id)
-    ],
+    ident: IdArg,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
     when: DateOpt = None,
     by: ByOpt = None,
