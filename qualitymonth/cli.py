@@ -26,11 +26,12 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from qualitymonth.errors import Problem
-    from qualitymonth.journal_index import JournalIndex
+    from qualitymonth.journal.events import Event
+    from qualitymonth.journal.index import JournalIndex
     from qualitymonth.model import Period
     from qualitymonth.plan import LoadedPlan
-    from qualitymonth.progress import ActivityState, Event
     from qualitymonth.report import Report
+    from qualitymonth.state import ActivityState
 
 #: Journal problems shown before "and N more".
 MAX_WARNINGS = 20
@@ -46,7 +47,7 @@ def _env_lang() -> Lang:
 
 def _say(text: str) -> None:
     """One message on stderr; never markup, never a traceback."""
-    from qualitymonth.render import problems_text
+    from qualitymonth.output.text import problems_text
 
     sys.stderr.write(problems_text(text.splitlines()) + "\n")
     sys.stderr.flush()
@@ -259,7 +260,7 @@ class Session:
             self._indexed = True
             cache_dir = self.cache_dir()
             if cache_dir is not None and _usable(cache_dir):
-                from qualitymonth.journal_index import load_index
+                from qualitymonth.journal.index import load_index
 
                 known = (a.id for a in self.loaded.plan.activities)
                 self._index = load_index(self.journal, known, cache_dir)
@@ -277,8 +278,8 @@ class Session:
         """Every activity folded as of ``as_of`` (of ``only`` those, when given): from the
         journal's index when it answers and no history is asked for, else in one pass over
         the journal."""
-        from qualitymonth.journal_index import StaleIndex
-        from qualitymonth.progress import fold, states_from
+        from qualitymonth.journal.index import StaleIndex
+        from qualitymonth.state import fold, states_from
 
         loaded = self.loaded
         day = as_of or self.as_of
@@ -318,7 +319,7 @@ class Session:
         """Render in the chosen format; only that format's renderer runs.  JSON is written
         as it is produced; a table that comes back as text is written as it is."""
         if fmt is Format.json:
-            from qualitymonth.render import json_chunks
+            from qualitymonth.output.text import json_chunks
 
             self.write(json_chunks(data()))
         elif fmt is Format.csv:
@@ -506,7 +507,7 @@ def list_(
 
     Example: qm list --dept 质量科 --month 9
     """
-    from qualitymonth.progress import resolve_department, select
+    from qualitymonth.query import resolve_department, select
 
     session = _session(ctx, as_of)
     loaded = session.loaded
@@ -525,7 +526,7 @@ def list_(
 
 
 def _emit_states(session: Session, states: "list[ActivityState]", fmt: Format) -> None:
-    from qualitymonth import render
+    from qualitymonth.output import text as render
 
     lang = session.lang
 
@@ -565,8 +566,8 @@ def show(
 
     Example: qm show 5
     """
-    from qualitymonth import render
-    from qualitymonth.progress import find_activity
+    from qualitymonth.output import text as render
+    from qualitymonth.query import find_activity
 
     session = _session(ctx, as_of)
     state = find_activity(session.states(keep=lambda e: e.activity == ident), ident)
@@ -586,7 +587,7 @@ def info(ctx: typer.Context) -> None:
 
     Example: qm info
     """
-    from qualitymonth import render
+    from qualitymonth.output import text as render
 
     session = _session(ctx)
     session.show(render.info_panel(session.loaded.plan, session.lang))
@@ -598,7 +599,7 @@ def depts(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
 
     Example: qm depts --format csv > 部门.csv
     """
-    from qualitymonth import render
+    from qualitymonth.output import text as render
 
     session = _session(ctx)
     plan = session.loaded.plan
@@ -660,8 +661,8 @@ def log(
 
     Example: qm log 5
     """
-    from qualitymonth import render
-    from qualitymonth.progress import require_activity
+    from qualitymonth.output import text as render
+    from qualitymonth.query import require_activity
 
     session = _session(ctx, as_of)
     day = session.as_of
@@ -702,8 +703,8 @@ def report(
 
     Example: qm report --month 9 --format md > 质量月总结.md
     """
-    from qualitymonth import report_view
-    from qualitymonth.progress import resolve_department
+    from qualitymonth.output import views as report_view
+    from qualitymonth.query import resolve_department
     from qualitymonth.report import build_report
 
     session = _session(ctx, as_of)
@@ -745,7 +746,7 @@ def _report_from_index(
     copied out line by line); ``None`` when the index cannot answer."""
     from dataclasses import replace
 
-    from qualitymonth.journal_index import StaleIndex
+    from qualitymonth.journal.index import StaleIndex
     from qualitymonth.report import build_report
 
     index = session.index(day)
@@ -760,7 +761,7 @@ def _report_from_index(
             window.end if window else None,
         )
         if fmt is Format.json:
-            from qualitymonth.render import JsonArray
+            from qualitymonth.output.text import JsonArray
 
             texts = JsonArray(_checked(index.note_texts(chosen), index.path))
             return replace(summary, note_json=texts)
@@ -774,7 +775,7 @@ def _report_from_index(
 def _checked(pieces: "Iterator[bytes]", path: Path) -> "Iterator[bytes]":
     """``pieces``; a journal rewritten while they stream out is a data error, not a crash."""
     from qualitymonth.errors import DataError
-    from qualitymonth.journal_index import StaleIndex
+    from qualitymonth.journal.index import StaleIndex
 
     try:
         yield from pieces
@@ -792,8 +793,8 @@ def timeline(
 
     Example: qm timeline --dept 消保科
     """
-    from qualitymonth import report_view
-    from qualitymonth.progress import resolve_department, select
+    from qualitymonth.output import views as report_view
+    from qualitymonth.query import resolve_department, select
 
     session = _session(ctx, as_of)
     loaded = session.loaded
@@ -815,8 +816,8 @@ def agenda(
 
     Example: qm agenda --days 14 --dept 质量科
     """
-    from qualitymonth import report_view
-    from qualitymonth.progress import resolve_department
+    from qualitymonth.output import views as report_view
+    from qualitymonth.query import resolve_department
     from qualitymonth.report import agenda as build_agenda
 
     session = _session(ctx, as_of)
@@ -825,7 +826,7 @@ def agenda(
     day = session.as_of
     sections = build_agenda(loaded.plan, session.states(), day, days, canonical)
     lang = session.lang
-    from qualitymonth import render
+    from qualitymonth.output import text as render
 
     def data() -> dict[str, Any]:
         out: dict[str, Any] = {"as_of": day.isoformat(), "days": days}
@@ -888,7 +889,7 @@ def import_(
     from qualitymonth import importer
     from qualitymonth.dates import parse_date
     from qualitymonth.errors import DataError, UsageError
-    from qualitymonth.render import json_text
+    from qualitymonth.output.text import json_text
 
     session = _session(ctx)
     lang = session.lang
@@ -907,7 +908,7 @@ def import_(
         raise UsageError("import_needs_output")
     else:
         text = importer.plan_yaml(imported)
-        from qualitymonth.validate import parse_plan
+        from qualitymonth.plan.validate import parse_plan
 
         parse_plan(text, Path(output))  # a safety net: what qm writes, qm must accept
         if output == "-":
@@ -989,7 +990,8 @@ def _record(
     from qualitymonth.dates import parse_date
     from qualitymonth.errors import DataError, UsageError
     from qualitymonth.journal import MAX_NOTE_CHARS, append_events, new_event
-    from qualitymonth.progress import Status, find_activity, require_activity
+    from qualitymonth.query import find_activity, require_activity
+    from qualitymonth.state import Status
 
     session = _session(ctx)
     loaded = session.loaded

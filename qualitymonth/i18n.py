@@ -337,6 +337,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the note is too long ({count} characters, the limit is {limit})",
     ),
     "note_empty": ("备注不能为空", "the note must not be empty"),
+    "bad_action": (
+        "没有“{value}”这种操作，可用的有：{actions}",
+        "there is no action {value!r}; the actions are: {actions}",
+    ),
+    "progress_needs_percent": ("记录进度需要百分比（0–100）", "progress needs a percent (0-100)"),
+    "event_invalid": (
+        "活动 {id} 的记录有误（{field}），未写入",
+        "the event for activity {id} is invalid ({field}); nothing was written",
+    ),
     # ---- import
     "import_gbk": (
         "表格是 GBK/GB18030 编码，已按 GB18030 读取；请核对生成的文字",

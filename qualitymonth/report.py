@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from qualitymonth.journal.events import Event
 from qualitymonth.model import Period, Plan, month_period
-from qualitymonth.progress import ActivityState, Event, Status, select
+from qualitymonth.query import select
+from qualitymonth.state import ActivityState, Status
 
 __all__ = ["COUNTED", "Counts", "Report", "agenda", "build_report", "count", "months_of"]
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from qualitymonth.render import csv_cell, json_text, md_escape, safe, text_width, wrap_cells
+from qualitymonth.output.text import csv_cell, json_text, md_escape, safe, text_width, wrap_cells
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from qualitymonth.journal.events import Event
 from qualitymonth.plan import load_plan
-from qualitymonth.progress import Event, fold, select
+from qualitymonth.query import select
 from qualitymonth.report import COUNTED, build_report
+from qualitymonth.state import fold
 
 from .conftest import SHIPPED
 

@@ -34,8 +34,9 @@ from typing import Any, NamedTuple
 from qualitymonth import __version__
 from qualitymonth.cache import entry_for
 from qualitymonth.errors import Problem
-from qualitymonth.journal import Extent, parse_line, scan
-from qualitymonth.progress import Event, Latest, absorb
+from qualitymonth.journal.events import Event, parse_line
+from qualitymonth.journal.store import Extent, scan
+from qualitymonth.state import Latest, absorb
 
 __all__ = ["JournalIndex", "NoteRef", "StaleIndex", "load_index"]
 

@@ -18,8 +18,9 @@ if TYPE_CHECKING:  # rich is imported only when a table is drawn
     from rich.console import RenderableType
     from rich.text import Text
 
+    from qualitymonth.journal.events import Event
     from qualitymonth.model import Plan
-    from qualitymonth.progress import ActivityState, Event
+    from qualitymonth.state import ActivityState
 
 __all__ = ["csv_text", "json_text", "md_table", "safe"]
 

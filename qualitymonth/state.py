@@ -1,4 +1,5 @@
-"""Fold journal events into activity states, and select activities.  Pure: takes ``as_of``.
+"""Where an activity's state is decided: fold journal events into states, when an activity
+is overdue or late, and what a new event may do (the write rules).  Pure: takes ``as_of``.
 
 The state of an activity as of a date counts only the events dated on or before it, in
 (date, recorded_at, event id) order, so a report as of an earlier date is reproducible.
@@ -6,81 +7,29 @@ The state of an activity as of a date counts only the events dated on or before 
 
 from __future__ import annotations
 
-import datetime as dt
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
-from typing import Any, Literal, NamedTuple
+from typing import Any
 
-from qualitymonth.errors import DataError
-from qualitymonth.i18n import Msg
-from qualitymonth.model import Activity, Period, Plan, month_period
+from qualitymonth.journal.events import Event
+from qualitymonth.model import Activity, Period, Plan
 
 __all__ = [
     "ActivityState",
-    "Event",
-    "Role",
+    "Latest",
     "Status",
+    "absorb",
     "fold",
-    "resolve_department",
-    "select",
+    "states_from",
 ]
-
-Role = Literal["lead", "assist", "any"]
-ACTIONS = ("start", "progress", "done", "reopen", "note")
 
 
 class Status(StrEnum):
     TODO = "todo"
     DOING = "doing"
     DONE = "done"
-
-
-class Event(NamedTuple):
-    """One journal line: something that happened to one activity.
-
-    A named tuple rather than a dataclass: a journal holds hundreds of thousands of these,
-    and a tuple is built several times faster than a frozen dataclass.
-    """
-
-    event: str
-    activity: int
-    action: str
-    date: dt.date
-    #: When it was written, as stored (ISO 8601 with its UTC offset) and as parsed.
-    recorded_at: str
-    recorded: datetime
-    by: str = ""
-    percent: int | None = None
-    note: str | None = None
-    #: Keys a newer qm wrote that this one does not know: kept, shown by ``log``.
-    extra: dict[str, Any] | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        """The journal's own representation (the ``log --format json`` shape)."""
-        out: dict[str, Any] = {
-            "v": 1,
-            "event": self.event,
-            "activity": self.activity,
-            "action": self.action,
-            "date": self.date.isoformat(),
-        }
-        if self.percent is not None:
-            out["percent"] = self.percent
-        if self.note is not None:
-            out["note"] = self.note
-        out["by"] = self.by
-        out["recorded_at"] = self.recorded_at
-        if self.extra:
-            out.update(self.extra)
-        return out
-
-    @property
-    def order(self) -> tuple[dt.date, datetime, str]:
-        """Fold order: the day it happened, then the instant it was written, then its id."""
-        return (self.date, self.recorded, self.event)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,93 +188,3 @@ def states_from(
             )
         )
     return states
-
-
-# --------------------------------------------------------------------------- selecting
-
-
-def _fold_text(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold().strip()
-
-
-def resolve_department(plan: Plan, name: str) -> str:
-    """The canonical name of department ``name`` (or of its alias).
-
-    Raises :class:`DataError` naming the known departments and the closest match.
-    """
-    canonical = plan.canonical()
-    wanted = _fold_text(name)
-    for known, canon in canonical.items():
-        if _fold_text(known) == wanted:
-            return canon
-    import difflib
-
-    names = plan.department_names()
-    guess = difflib.get_close_matches(name.strip(), list(canonical), n=1, cutoff=0.0)
-    hint = Msg("closest", {"guess": guess[0]}) if guess else ""
-    raise DataError("unknown_department", name=name, hint=hint, known="、".join(names))
-
-
-def in_department(canon: dict[str, str], a: Activity, dept: str, role: Role) -> bool:
-    """Whether ``a`` involves canonical department ``dept`` in ``role``."""
-    lead = canon.get(a.lead, a.lead) == dept
-    assist = any(canon.get(n, n) == dept for n in a.assist)
-    return lead if role == "lead" else assist if role == "assist" else lead or assist
-
-
-def matches_search(a: Activity, needle: str) -> bool:
-    wanted = _fold_text(needle)
-    haystack = (a.theme, a.content, a.remark, a.schedule, a.lead, *a.assist)
-    return any(wanted in _fold_text(text) for text in haystack)
-
-
-def select(
-    plan: Plan,
-    states: Sequence[ActivityState],
-    *,
-    dept: str | None = None,
-    role: Role = "any",
-    month: tuple[int, int] | None = None,
-    status: str | None = None,
-    search: str | None = None,
-) -> list[ActivityState]:
-    """The states that pass every given filter.  ``dept`` must already be canonical."""
-    span = month_period(*month) if month else None
-    canon = plan.canonical()
-    out: list[ActivityState] = []
-    for s in states:
-        if dept is not None and not in_department(canon, s.activity, dept, role):
-            continue
-        if span is not None and (s.period is None or not s.period.overlaps(span.start, span.end)):
-            continue
-        if status is not None and not _has_status(s, status):
-            continue
-        if search and not matches_search(s.activity, search):
-            continue
-        out.append(s)
-    return out
-
-
-def _has_status(s: ActivityState, status: str) -> bool:
-    if status == "overdue":
-        return s.overdue
-    if status == "late":
-        return s.late
-    return s.status.value == status
-
-
-def require_activity(plan: Plan, ident: int) -> Activity:
-    """The activity with id ``ident``; an unknown id is a data error naming the valid ones."""
-    activity = plan.activity(ident)
-    if activity is None:
-        valid = ", ".join(str(a.id) for a in plan.activities)
-        raise DataError("unknown_activity", id=ident, valid=valid)
-    return activity
-
-
-def find_activity(states: Sequence[ActivityState], ident: int) -> ActivityState:
-    for s in states:
-        if s.activity.id == ident:
-            return s
-    valid = ", ".join(str(s.activity.id) for s in states)
-    raise DataError("unknown_activity", id=ident, valid=valid)

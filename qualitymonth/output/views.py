@@ -12,14 +12,21 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from qualitymonth.i18n import Lang, t
-from qualitymonth.render import STATUS_STYLE, cell_text, csv_text, md_escape, md_table, one_line
+from qualitymonth.output.text import (
+    STATUS_STYLE,
+    cell_text,
+    csv_text,
+    md_escape,
+    md_table,
+    one_line,
+)
 from qualitymonth.report import COUNTED
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from qualitymonth.progress import ActivityState
     from qualitymonth.report import Counts, Report
+    from qualitymonth.state import ActivityState
 
 
 def percent(rate: float) -> str:
