@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
 
+from qualitymonth.i18n import Msg
 from qualitymonth.journal.events import Event
 from qualitymonth.model import Activity, Period, Plan
 
@@ -21,7 +21,9 @@ __all__ = [
     "Latest",
     "Status",
     "absorb",
+    "check_write",
     "fold",
+    "latest_events",
     "states_from",
 ]
 
@@ -46,6 +48,11 @@ class ActivityState:
     history: tuple[Event, ...] = field(default=())
 
     @property
+    def periods(self) -> tuple[Period, ...]:
+        """The periods of the activity's schedule (none when undated)."""
+        return (self.period,) if self.period is not None else ()
+
+    @property
     def overdue(self) -> bool:
         """Not done, and the as-of date is past the period's end."""
         return (
@@ -63,27 +70,6 @@ class ActivityState:
             and self.period is not None
             and self.done_on > self.period.end
         )
-
-    def as_dict(self) -> dict[str, Any]:
-        """The stable JSON shape of an activity (PRODUCT.md, "JSON shapes")."""
-        a, p = self.activity, self.period
-        return {
-            "id": a.id,
-            "theme": a.theme,
-            "content": a.content,
-            "schedule": a.schedule,
-            "start": p.start.isoformat() if p else None,
-            "end": p.end.isoformat() if p else None,
-            "lead": a.lead,
-            "assist": list(a.assist),
-            "remark": a.remark,
-            "status": self.status.value,
-            "percent": self.percent,
-            "overdue": self.overdue,
-            "late": self.late,
-            "done_on": self.done_on.isoformat() if self.done_on else None,
-            "last_note": self.last_note,
-        }
 
 
 def _after(e: Event, other: Event | None) -> bool:
@@ -188,3 +174,75 @@ def states_from(
             )
         )
     return states
+
+
+# --------------------------------------------------------------------------- the write rules
+
+
+def latest_events(events: Iterable[Event], ids: Iterable[int], as_of: date) -> dict[int, Latest]:
+    """The deciding events of activities ``ids`` as of ``as_of``, from ``events``."""
+    latest: dict[int, Latest] = {i: [None, None, None] for i in ids}
+    for e in events:
+        slot = latest.get(e.activity)
+        if slot is not None and e.date <= as_of:
+            absorb(slot, e)
+    return latest
+
+
+def _standing(slot: Latest) -> tuple[Status, date | None, int]:
+    """(status, done_on, percent) that an activity's deciding events give."""
+    last_status, last_percent, _ = slot
+    status, done_on = Status.TODO, None
+    if last_status is not None:
+        done = last_status.action == "done" or (
+            last_status.action == "progress" and (last_status.percent or 0) >= 100
+        )
+        status = Status.DONE if done else Status.DOING
+        done_on = last_status.date if done else None
+    percent = 0
+    if last_percent is not None:
+        percent = 100 if last_percent.action == "done" else min(100, last_percent.percent or 0)
+    return status, done_on, percent
+
+
+def check_write(slot: Latest | None, new: Event) -> None:
+    """Refuse ``new`` when it would change nothing an activity shows, naming why.
+
+    ``slot`` holds the activity's deciding events as of today.  ``done`` on a done activity,
+    ``start`` or ``progress`` on a done one, ``reopen`` on one not done, ``start`` on a
+    started one, ``progress`` with the same percent, and a backdated event that a later
+    event outweighs (a ``reopen`` dated before the ``done`` it would undo) are refused with
+    a :class:`~qualitymonth.errors.DataError`.  A ``note`` always adds something.
+    """
+    from qualitymonth.errors import DataError
+
+    if new.action == "note":
+        return
+    slot = slot or [None, None, None]
+    status, done_on, percent = _standing(slot)
+    ident = new.activity
+    if new.action == "done" and status is Status.DONE:
+        raise DataError("already_done", id=ident, date=done_on.isoformat() if done_on else "")
+    if new.action in ("start", "progress") and status is Status.DONE:
+        raise DataError("start_done", id=ident)
+    if new.action == "reopen" and status is not Status.DONE:
+        raise DataError("reopen_not_done", id=ident)
+    after = list(slot)
+    absorb(after, new)
+    now = _standing(after)
+    if new.action == "progress":
+        if now != (status, done_on, percent):
+            return
+        decider = slot[1]
+        if decider is not None and percent == new.percent and decider.date <= new.date:
+            raise DataError("already_percent", id=ident, percent=percent, date=decider.date)
+    elif now[:2] != (status, done_on):
+        return
+    else:
+        decider = slot[0]
+    if new.action == "start" and decider is not None and decider.date <= new.date:
+        raise DataError("already_started", id=ident, date=decider.date)
+    assert decider is not None  # an event that changes nothing has one that outweighs it
+    raise DataError(
+        "outweighed", id=ident, date=decider.date, action=Msg(f"action_{decider.action}", {})
+    )

@@ -27,7 +27,8 @@ from qualitymonth.journal import encode, iter_events, parse_line
 from qualitymonth.journal.events import Event
 from qualitymonth.journal.index import _ENCODE, StaleIndex, _canonical, load_index
 from qualitymonth.plan import load_plan
-from qualitymonth.state import fold, states_from
+from qualitymonth.porcelain import activity_json
+from qualitymonth.state import ActivityState, fold, states_from
 
 from .conftest import ROOT, SHIPPED, Invoke
 
@@ -58,8 +59,8 @@ def indexed(
     return [_row(s) for s in states], notes, list(index.note_texts(chosen))
 
 
-def _row(s: object) -> tuple:
-    d = s.as_dict()  # type: ignore[attr-defined]
+def _row(s: ActivityState) -> tuple:
+    d = activity_json(s)
     return tuple(d[k] for k in ("id", "status", "percent", "done_on", "last_note", "overdue"))
 
 

@@ -278,6 +278,16 @@ class JournalIndex:
             else:
                 yield _ENCODE(self._parse(raw, names[i]).as_dict()).encode()
 
+    def checked_note_texts(self, chosen: list[int]) -> Iterator[bytes]:
+        """:meth:`note_texts`, with a journal rewritten while they stream out reported as a
+        data error (one sentence), not a crash."""
+        from qualitymonth.errors import DataError
+
+        try:
+            yield from self.note_texts(chosen)
+        except StaleIndex:
+            raise DataError("journal_changed", path=str(self.path)) from None
+
     def note_events(self, chosen: list[int]) -> dict[int, tuple[Event, ...]]:
         """The events of the notes, by activity."""
         names = self.notes.names

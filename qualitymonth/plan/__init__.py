@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from qualitymonth import cache
-from qualitymonth.errors import DataError
+from qualitymonth.errors import DataError, UsageError
 from qualitymonth.plan.loaded import LoadedPlan
 
 __all__ = ["MAX_PLAN_BYTES", "LoadedPlan", "decode", "find_plan", "load_plan", "read_text"]
@@ -24,21 +24,31 @@ MAX_PLAN_BYTES = 32 * 1024 * 1024
 # --------------------------------------------------------------------------- finding
 
 
+#: Plan files: ``campaign-YYYY.yaml`` or ``campaign-YYYY-NAME.yaml`` (``.yml`` too).
+PLAN_NAME = re.compile(r"campaign-(\d{4})(?:-.+)?\.ya?ml", re.IGNORECASE)
+
+
 def find_plan(explicit: str | None, cwd: Path) -> Path:
-    """``--plan``/``QM_PLAN`` when given, else ``data/campaign-YYYY.yaml`` with the highest year."""
+    """``--plan``/``QM_PLAN`` when given, else the plan of the highest year in ``data/``.
+
+    Several plans of that year (campaign-2024-计量日.yaml, campaign-2024-知识产权.yaml) are
+    never chosen between silently: a usage error names them and how to choose.
+    """
     if explicit:
         return Path(explicit)
-    candidates = [
-        p for p in (cwd / "data").glob("campaign-*.y*ml") if p.suffix in (".yaml", ".yml")
-    ]
-    if not candidates:
+    found: list[tuple[int, Path]] = []
+    for p in (cwd / "data").glob("campaign-*"):
+        m = PLAN_NAME.fullmatch(p.name)
+        if m and p.is_file():
+            found.append((int(m[1]), p))
+    if not found:
         raise DataError("plan_not_found")
-
-    def rank(p: Path) -> tuple[int, float, str]:
-        m = re.search(r"(\d{4})", p.stem)
-        return (int(m.group(1)) if m else 0, p.stat().st_mtime, p.name)
-
-    return max(candidates, key=rank)
+    newest = max(year for year, _ in found)
+    chosen = sorted(p for year, p in found if year == newest)
+    if len(chosen) > 1:
+        names = "、".join(str(p) for p in chosen)
+        raise UsageError("plans_ambiguous", year=newest, plans=names, example=str(chosen[0]))
+    return chosen[0]
 
 
 # --------------------------------------------------------------------------- decoding
