@@ -54,14 +54,15 @@ def _uid_prefix(campaign: Mapping[str, Any]) -> str:
 
 
 def _description(a: Mapping[str, Any], lang: Lang) -> str:
+    colon = "：" if lang == "zh" else ": "
     lines = [
-        f"{t('lead', lang)}：{one_line(a.get('lead'))}",
-        f"{t('schedule', lang)}：{one_line(a.get('schedule'))}",
-        f"{t('status', lang)}：{status_words(a, lang)}",
+        f"{t('lead', lang)}{colon}{one_line(a.get('lead'))}",
+        f"{t('schedule', lang)}{colon}{one_line(a.get('schedule'))}",
+        f"{t('status', lang)}{colon}{status_words(a, lang)}",
     ]
     note = clean(a.get("last_note")).strip()
     if note:
-        lines.append(f"{t('last_note', lang)}：{note}")
+        lines.append(f"{t('last_note', lang)}{colon}{note}")
     return "\n".join(lines)
 
 
