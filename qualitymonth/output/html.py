@@ -374,7 +374,8 @@ def _bar_chart(
         )
     out.append(f"{_legend(lang)}</figure>")
     if len(rows) > len(shown):
-        more = t("html_more_departments", lang, n=len(rows) - len(shown))
+        key = "html_more_departments" if section_id == "departments" else "html_more"
+        more = t(key, lang, n=len(rows) - len(shown))
         out.append(f'<p class="more">{esc(more)}</p>')
     return "".join(out) + "</section>"
 
