@@ -115,6 +115,7 @@ vertical-align:top;overflow-wrap:anywhere}
 th{background:#eef1f4;font-weight:600;white-space:nowrap}
 td.n{white-space:nowrap;font-variant-numeric:tabular-nums}
 td.t{width:28%}
+td.d{min-width:4.5em}
 .note{white-space:pre-line}
 .st{display:inline-block;padding:0 .4em;border-radius:.25em;border:1px solid #8a949e;
 white-space:nowrap;font-size:.9em}
@@ -137,6 +138,7 @@ table.cards tr{border:1px solid var(--line);border-radius:.5rem;margin:.5rem 0;
 padding:.4rem .6rem}
 table.cards td{border:0;padding:.1rem 0}
 table.cards td[data-label]::before{content:attr(data-label) "：";color:var(--muted)}
+html[lang="en"] table.cards td[data-label]::before{content:attr(data-label) ": "}
 table.cards td.t{font-weight:600}
 table.cards td.id{display:none}
 table.cards .cid{display:inline}
@@ -183,6 +185,10 @@ def _month_label(ym: object, lang: Lang) -> str:
     if d is None:
         return clean(ym)
     return f"{d.year}年{d.month}月" if lang == "zh" else d.strftime("%b %Y")
+
+
+def _paren(value: object, lang: Lang) -> str:
+    return f"（{value}）" if lang == "zh" else f" ({value})"
 
 
 def _fit(text: str, units: float) -> str:
@@ -457,7 +463,8 @@ def _timeline(activities: Sequence[Mapping[str, Any]], as_of: date | None, lang:
         kind = _kind(a)
         words = status_words(a, lang)
         parts.append(
-            f"<g><title>{esc(label)}（{esc(one_line(a.get('schedule')))}）{esc(words)}</title>"
+            f"<g><title>{esc(label)}{esc(_paren(one_line(a.get('schedule')), lang))}"
+            f" {esc(words)}</title>"
             f'<text x="4" y="{y + 17}" font-size="14" fill="{INK}">{esc(_fit(label, 20))}</text>'
         )
         for s, e in spans:
@@ -502,7 +509,7 @@ def _activity_table(
 ) -> str:
     """A table of activities (a card each on a phone); ``when`` is an extra column: its
     heading and a function of the activity giving the cell."""
-    out = [f'<section id="{section_id}"><h2>{esc(heading)}（{len(activities)}）</h2>']
+    out = [f'<section id="{section_id}"><h2>{esc(heading + _paren(len(activities), lang))}</h2>']
     if not activities:
         return "".join(out) + f"<p>{esc(t('none', lang))}</p></section>"
     keys = ["id", "theme", "lead", "schedule", "deadline"]
@@ -522,7 +529,7 @@ def _activity_table(
             f'<td class="n id">{esc(a.get("id"))}</td>',
             f'<td class="t"><span class="cid">{esc(a.get("id"))}. </span>'
             f"{esc(one_line(a.get('theme')))}</td>",
-            f'<td data-label="{esc(labels[2])}">{esc(one_line(a.get("lead")))}</td>',
+            f'<td class="d" data-label="{esc(labels[2])}">{esc(one_line(a.get("lead")))}</td>',
             f'<td data-label="{esc(labels[3])}">{esc(one_line(a.get("schedule")))}</td>',
         ]
         if end:
@@ -582,7 +589,7 @@ def _notes(
             head = " · ".join(x for x in (by, what) if x)
             out.append(
                 f'<li><span class="when">{esc(e.get("date"))}</span> '
-                + (f"{esc(head)}：" if head else "")
+                + (f"{esc(head)}{'：' if lang == 'zh' else ': '}" if head else "")
                 + f'<span class="note">{esc(clean(e.get("note")).strip())}</span></li>'
             )
         out.append("</ul>")
