@@ -252,6 +252,7 @@ def test_in_chromium_the_page_loads_alone_and_prints_on_a4(
     assert HOSTILE in page.inner_text("#notes")
     assert page.locator("img").count() == 0 and page.locator("script").count() == 0
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 1280
+    assert page.locator("#timeline figure.narrow").evaluate("f => f.offsetHeight") == 0
 
     pdf = tmp_path / "报告.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
@@ -280,6 +281,9 @@ def test_on_a_phone_there_is_no_sideways_scroll_and_lists_are_cards(
     assert page.evaluate("getComputedStyle(document.querySelector('#overdue thead')).display") == (
         "none"
     )
+    shown = "f => getComputedStyle(f).display"
+    assert page.locator("#timeline figure.narrow").evaluate(shown) == "block"
+    assert page.locator("#timeline figure.wide").evaluate(shown) == "none"
     cards = page.locator("#overdue tbody tr")
     assert cards.count() == len(september["overdue"])
     assert cards.first.evaluate("tr => getComputedStyle(tr).display") == "block"

@@ -108,7 +108,8 @@ svg.defs{position:absolute;width:0;height:0;overflow:hidden}
 .words{color:var(--muted);font-size:.85rem}
 .cid{display:none}
 .scroll{overflow-x:auto}
-.tl svg{min-width:42rem}
+.tl.wide svg{min-width:42rem}
+.tl.narrow{display:none}
 table{width:100%;border-collapse:collapse;font-size:.95rem}
 th,td{border-bottom:1px solid var(--line);padding:.4rem .45rem;text-align:left;
 vertical-align:top;overflow-wrap:anywhere}
@@ -142,6 +143,8 @@ html[lang="en"] table.cards td[data-label]::before{content:attr(data-label) ": "
 table.cards td.t{font-weight:600}
 table.cards td.id{display:none}
 table.cards .cid{display:inline}
+.tl.wide{display:none}
+.tl.narrow{display:block}
 }
 @media print{
 @page{size:A4;margin:14mm 12mm}
@@ -157,7 +160,7 @@ thead{display:table-header-group}
 .fig b{font-size:1.5rem}
 tr{break-inside:avoid}
 .scroll{overflow:visible}
-.tl svg{min-width:0}
+.tl.wide svg{min-width:0}
 footer{margin:.5rem 0 0}
 }
 """
@@ -231,6 +234,8 @@ def _legend(lang: Lang, counts: Mapping[str, Any] | None = None) -> str:
 
 
 Split = tuple[int, int]
+#: An activity on the timeline: its place in the plan, itself, its periods.
+Row = tuple[int, Mapping[str, Any], list[tuple[date, date]]]
 
 
 def overdue_split(activities: Iterable[Mapping[str, Any]]) -> Split:
@@ -401,7 +406,7 @@ def _timeline(activities: Sequence[Mapping[str, Any]], as_of: date | None, lang:
     if len(dated) > TIMELINE_ROWS:
         far = date.max
 
-        def urgency(row: tuple[int, Mapping[str, Any], list[tuple[date, date]]]) -> tuple[Any, ...]:
+        def urgency(row: Row) -> tuple[Any, ...]:
             _, a, spans = row
             end = spans[-1][1]
             kind = _kind(a)
@@ -420,13 +425,46 @@ def _timeline(activities: Sequence[Mapping[str, Any]], as_of: date | None, lang:
         months.append(m)
         m = (m + timedelta(days=32)).replace(day=1)
     end_day = m  # the first day after the last month
-    w, label_w, head, row_h = 960, 300, 46, 24
+    wide = _timeline_svg(rows, months, end_day, as_of, lang, narrow=False)
+    narrow = _timeline_svg(rows, months, end_day, as_of, lang, narrow=True)
+    note = ""
+    if len(rows) < len(dated):
+        cap = t("html_timeline_cap", lang, total=len(dated), shown=len(rows))
+        more = t("html_more", lang, n=len(dated) - len(rows))
+        note = f'<p class="more">{esc(cap)} {esc(more)}</p>'
+    return (
+        heading
+        + f'<figure class="scroll tl wide">{wide}</figure>'
+        + f'<figure class="tl narrow">{narrow}</figure>'
+        + f"{_legend(lang)}{note}</section>"
+    )
+
+
+def _timeline_svg(
+    rows: Sequence[Row],
+    months: Sequence[date],
+    end_day: date,
+    as_of: date | None,
+    lang: Lang,
+    narrow: bool,
+) -> str:
+    """The timeline's SVG: wide, with the labels in a column left of the bars; or narrow
+    (for a phone), with each label on a line above its bars."""
+    if narrow:
+        w, label_w, head, row_h, bar_y, bar_h, text_y = 360, 0, 40, 34, 17, 12, 12
+        font, month_font, label_units, group = 12, 11, 27, '<g class="n">'
+        halo = ' stroke="#fff" stroke-width="3" stroke-opacity=".85" paint-order="stroke"'
+    else:
+        w, label_w, head, row_h, bar_y, bar_h, text_y = 960, 300, 46, 24, 5, 14, 17
+        font, month_font, label_units, group = 14, 13, 20, "<g>"
+        halo = ""
     span = (end_day - months[0]).days
-    plot = w - label_w - 6
+    left = label_w or 2
+    plot = w - left - 4
     h = head + row_h * len(rows) + 6
 
     def x_of(d: date) -> float:
-        return label_w + plot * (d - months[0]).days / span
+        return left + plot * (d - months[0]).days / span
 
     parts = [
         f'<svg viewBox="0 0 {w} {h}" role="img" aria-label="{esc(t("html_timeline", lang))}">',
@@ -436,8 +474,8 @@ def _timeline(activities: Sequence[Mapping[str, Any]], as_of: date | None, lang:
             parts.append(
                 f'<rect x="0" y="{head + i * row_h}" width="{w}" height="{row_h}" fill="#f3f5f7"/>'
             )
-    step = max(1, -(-len(months) * 44 // plot))  # label every step-th month
     many_years = months[0].year != months[-1].year
+    step = max(1, -(-len(months) * month_font * 3 // plot))  # label every step-th month
     for k, m in enumerate(months):
         x = x_of(m)
         parts.append(
@@ -448,12 +486,12 @@ def _timeline(activities: Sequence[Mapping[str, Any]], as_of: date | None, lang:
             nxt = months[k + 1] if k + 1 < len(months) else end_day
             label = (
                 (f"{m.year}年{m.month}月" if lang == "zh" else m.strftime("%b %Y"))
-                if many_years and (k == 0 or m.month == 1)
+                if many_years and (k == 0 or m.month == 1) and not narrow
                 else (f"{m.month}月" if lang == "zh" else m.strftime("%b"))
             )
             parts.append(
                 f'<text x="{_f((x + x_of(nxt)) / 2 if step == 1 else x + 3)}" y="{head - 10}" '
-                f'font-size="13" fill="{MUTED}"'
+                f'font-size="{month_font}" fill="{MUTED}"'
                 + (' text-anchor="middle"' if step == 1 else "")
                 + f">{esc(label)}</text>"
             )
@@ -463,15 +501,16 @@ def _timeline(activities: Sequence[Mapping[str, Any]], as_of: date | None, lang:
         kind = _kind(a)
         words = status_words(a, lang)
         parts.append(
-            f"<g><title>{esc(label)}{esc(_paren(one_line(a.get('schedule')), lang))}"
+            f"{group}<title>{esc(label)}{esc(_paren(one_line(a.get('schedule')), lang))}"
             f" {esc(words)}</title>"
-            f'<text x="4" y="{y + 17}" font-size="14" fill="{INK}">{esc(_fit(label, 20))}</text>'
+            f'<text x="4" y="{y + text_y}" font-size="{font}" fill="{INK}"{halo}>'
+            f"{esc(_fit(label, label_units))}</text>"
         )
         for s, e in spans:
             x0, x1 = x_of(s), x_of(e + timedelta(days=1))
             parts.append(
-                f'<rect x="{_f(x0)}" y="{y + 5}" width="{_f(max(x1 - x0, 3))}" height="14" '
-                f'rx="2" fill="{FILL[kind]}"'
+                f'<rect x="{_f(x0)}" y="{y + bar_y}" width="{_f(max(x1 - x0, 3))}" '
+                f'height="{bar_h}" rx="2" fill="{FILL[kind]}"'
                 + (f' stroke="{OVER}" stroke-width="1.5"' if kind == "overdue" else "")
                 + (' stroke="#8a949e"' if kind == "todo" else "")
                 + "/>"
@@ -479,25 +518,16 @@ def _timeline(activities: Sequence[Mapping[str, Any]], as_of: date | None, lang:
         parts.append("</g>")
     if as_of and months[0] <= as_of < end_day:
         x = x_of(as_of) + plot / span / 2
+        right = x > w - 80
         parts.append(
             f'<line x1="{_f(x)}" y1="18" x2="{_f(x)}" y2="{h}" stroke="{OVER}" '
             'stroke-width="2" stroke-dasharray="5 3"/>'
-            f'<text x="{_f(x)}" y="14" font-size="13" fill="{OVER}" '
-            f'text-anchor="{"end" if x > w - 80 else "start"}" dx="{"-4" if x > w - 80 else "4"}" '
+            f'<text x="{_f(x)}" y="14" font-size="{month_font}" fill="{OVER}" '
+            f'text-anchor="{"end" if right else "start"}" dx="{"-4" if right else "4"}" '
             f'font-weight="700">{esc(t("as_of", lang))} {as_of.month}-{as_of.day:02d}</text>'
         )
     parts.append("</svg>")
-    note = ""
-    if len(rows) < len(dated):
-        cap = t("html_timeline_cap", lang, total=len(dated), shown=len(rows))
-        more = t("html_more", lang, n=len(dated) - len(rows))
-        note = f'<p class="more">{esc(cap)} {esc(more)}</p>'
-    return (
-        heading
-        + '<figure class="scroll tl">'
-        + "".join(parts)
-        + f"</figure>{_legend(lang)}{note}</section>"
-    )
+    return "".join(parts)
 
 
 def _activity_table(
