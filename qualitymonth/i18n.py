@@ -434,7 +434,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "已完成 {done} 项，进行中 {doing} 项，未开始 {todo} 项，其中逾期 {overdue} 项",
         "{done} done, {doing} in progress, {todo} not started; {overdue} of them overdue",
     ),
-    "html_overdue_of": ("其中逾期 {n} 项", "{n} overdue"),
     "html_timeline": ("时间轴", "Timeline"),
     "html_timeline_cap": (
         "共 {total} 项有日期的活动，图中画出 {shown} 项（逾期和即将到期的优先）。",

@@ -35,16 +35,19 @@ def escape_text(value: object) -> str:
 def fold(line: str) -> bytes:
     """One content line as UTF-8, folded so that no physical line exceeds 75 octets (the
     CRLF not counted) and no character is split; each fold is CRLF and one space."""
-    out = bytearray()
-    width = 0
-    for ch in line:
-        b = ch.encode("utf-8")
-        if width + len(b) > 75:
-            out += b"\r\n "
-            width = 1
-        out += b
-        width += len(b)
-    return bytes(out + b"\r\n")
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return data + b"\r\n"
+    pieces = []
+    start, room = 0, 75  # a continuation line's leading space takes one octet of its 75
+    while len(data) - start > room:
+        end = start + room
+        while data[end] & 0xC0 == 0x80:  # never cut inside a character
+            end -= 1
+        pieces.append(data[start:end])
+        start, room = end, 74
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces) + b"\r\n"
 
 
 def _uid_prefix(campaign: Mapping[str, Any]) -> str:
