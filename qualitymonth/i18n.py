@@ -480,6 +480,33 @@ _TEXT: dict[str, tuple[str, str]] = {
         "另一个 qm 正在写入进展日志 {path}，等待中…（按 Ctrl-C 放弃）",
         "another qm is writing the journal {path}; waiting… (Ctrl-C to give up)",
     ),
+    # ---- html
+    "out_status_todo": ("未开始", "not started"),
+    "out_status_doing": ("进行中", "in progress"),
+    "out_status_done": ("已完成", "done"),
+    "out_status_overdue": ("逾期", "overdue"),
+    "out_status_late": ("逾期完成", "late"),
+    "html_figures": ("主要数字", "Headline figures"),
+    "html_activities": ("活动总数", "Activities"),
+    "html_status_chart": ("完成情况", "Status"),
+    "html_status_summary": (
+        "已完成 {done} 项，进行中 {doing} 项，未开始 {todo} 项，其中逾期 {overdue} 项",
+        "{done} done, {doing} in progress, {todo} not started; {overdue} of them overdue",
+    ),
+    "html_timeline": ("时间轴", "Timeline"),
+    "html_timeline_cap": (
+        "共 {total} 项有日期的活动，图中画出 {shown} 项（逾期和即将到期的优先）。",
+        "{total} dated activities; {shown} are drawn (overdue and ending soon first).",
+    ),
+    "html_ending": ("{days} 天内到期（未完成）", "Ending within {days} days (not done)"),
+    "html_undated": ("时间未定", "Undated"),
+    "html_more": ("…以及另外 {n} 项", "… and {n} more"),
+    "html_more_notes": ("…另有 {n} 条较早的备注", "… and {n} earlier notes"),
+    "html_more_departments": ("…以及另外 {n} 个部门", "… and {n} more departments"),
+    "html_due_today": ("今天到期", "due today"),
+    "html_footer": ("由 qm 生成，数据截至 {as_of}", "Made by qm with the data as of {as_of}"),
+    "ics_overdue": ("[逾期] ", "[overdue] "),
+    "ics_alarm": ("3 天后到期：{theme}", "Due in 3 days: {theme}"),
 }
 
 
