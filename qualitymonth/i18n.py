@@ -447,6 +447,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "xlsx_status_todo": ("未开始", "not started"),
     "xlsx_status_doing": ("进行中", "in progress"),
     "xlsx_status_done": ("已完成", "done"),
+    "xlsx_status_error": ("请从下拉列表中选择：{labels}", "Choose one of: {labels}"),
     "xlsx_truncated": ("…（已截断）", "… (truncated)"),
     "xlsx_footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
 }

@@ -242,6 +242,7 @@ def test_rows_are_coloured_by_formulas_over_status_and_days_overdue(
     assert (check.type, check.formula1, str(check.sqref)) == (
         "list", '"未开始,进行中,已完成"', "H3:H14"
     )  # fmt: skip
+    assert check.showErrorMessage and "未开始、进行中、已完成" in check.error
 
 
 # --------------------------------------------------------------------------- text is text
@@ -273,6 +274,7 @@ def test_text_over_the_cell_limit_is_cut_with_a_mark() -> None:
     assert len(content) == CELL_LIMIT and content.endswith("…（已截断）")
     assert content.startswith("质" * 1000)
     assert len(note.encode("utf-16-le")) // 2 <= CELL_LIMIT and note.endswith("…（已截断）")
+    assert sheet.row_dimensions[3].height == 409  # Excel's tallest row
 
 
 @pytest.mark.parametrize(

@@ -305,7 +305,14 @@ def _status_rules(sheet: Any, n_columns: int, last_row: int, lang: Lang) -> None
     sheet.conditional_formatting.add(area, rule(f"{status}={done}", _GREEN, 1))
     sheet.conditional_formatting.add(area, rule(f"AND(N({days})>0,{status}<>{done})", _RED, 2))
     labels = ",".join(t(f"xlsx_status_{s}", lang) for s in ("todo", "doing", "done"))
-    check = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True)
+    check = DataValidation(
+        type="list",
+        formula1=f'"{labels}"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=t("status", lang),
+        error=t("xlsx_status_error", lang, labels=labels.replace(",", "、")),
+    )
     check.add(f"{_STATUS_COLUMN}{first}:{_STATUS_COLUMN}{last_row}")
     sheet.data_validations.append(check)
 

@@ -71,6 +71,8 @@ TITLE_SIZE = 16
 TITLE_LINE_POINTS = 24.0
 #: Points above and below the text of a row.
 ROW_PADDING = 5.0
+#: Excel's tallest row.
+MAX_ROW_POINTS = 409.0
 DATE_FORMAT = "yyyy-mm-dd"
 PERCENT_FORMAT = "0%"
 
@@ -232,15 +234,16 @@ def _lines(text: str, width: float) -> int:
 
 def row_height(texts: Sequence[str], widths: Sequence[float], line: float = LINE_POINTS) -> float:
     """Points a row needs so that each text, wrapped in its column's width, shows every line
-    (LibreOffice does not grow a row to its wrapped text; Excel does not on opening a file)."""
+    (LibreOffice does not grow a row to its wrapped text; Excel does not on opening a file),
+    at most Excel's limit of 409 points."""
     lines = max((_lines(text, w) for text, w in zip(texts, widths, strict=True)), default=1)
-    return lines * line + ROW_PADDING
+    return min(lines * line + ROW_PADDING, MAX_ROW_POINTS)
 
 
 def title_height(title: str, width: float) -> float:
     """Points the :data:`TITLE` row needs for ``title`` across columns ``width`` wide."""
     lines = math.ceil(text_width(title) * TITLE_SIZE / FONT_SIZE / max(width - 2, 1))
-    return max(lines, 1) * TITLE_LINE_POINTS + ROW_PADDING
+    return min(max(lines, 1) * TITLE_LINE_POINTS + ROW_PADDING, MAX_ROW_POINTS)
 
 
 def print_setup(
