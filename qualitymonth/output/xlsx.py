@@ -25,9 +25,6 @@ from qualitymonth.output import xlsx_style as xs
 
 __all__ = ["render_list", "render_report"]
 
-#: The ledger's columns from 状态 on, for the conditional-formatting formulas.
-_STATUS_COLUMN = "H"
-_OVERDUE_COLUMN = "L"
 _RED = ("FFC7CE", "9C0006")  # Excel's own "light red fill with dark red text"
 _GREEN = ("C6EFCE", "006100")  # … and "green fill with dark green text"
 #: The header is row 2: row 1 is the sheet's title.
@@ -180,7 +177,10 @@ def _ledger(book: Any, doc: Mapping[str, Any], lang: Lang) -> None:
         freeze="C3",  # the header, and 序号 and 活动主题 beside the columns scrolled to
     )
     if rows:
-        _status_rules(sheet, len(columns), _HEADER_ROW + len(rows), lang)
+        labels = [c.label for c in columns]
+        status = xs.column_letter(labels.index(t("status", lang)) + 1)
+        days = xs.column_letter(labels.index(t("xlsx_days_overdue", lang)) + 1)
+        _status_rules(sheet, len(columns), _HEADER_ROW + len(rows), status, days, lang)
 
 
 def _counts(
@@ -277,9 +277,12 @@ def _table(
     return sheet
 
 
-def _status_rules(sheet: Any, n_columns: int, last_row: int, lang: Lang) -> None:
-    """Done rows green, overdue rows red, by formulas over 状态 and 逾期天数; and 状态 a
-    drop-down of the three statuses, so that a clerk's edit recolours the row."""
+def _status_rules(
+    sheet: Any, n_columns: int, last_row: int, status_column: str, days_column: str, lang: Lang
+) -> None:
+    """Done rows green, overdue rows red, by formulas over 状态 (``status_column``) and 逾期天数
+    (``days_column``); and 状态 a drop-down of the three statuses, so that a clerk's edit
+    recolours the row."""
     from openpyxl.formatting.rule import Rule  # type: ignore[import-untyped]
     from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
     from openpyxl.styles.differential import DifferentialStyle  # type: ignore[import-untyped]
@@ -290,7 +293,7 @@ def _status_rules(sheet: Any, n_columns: int, last_row: int, lang: Lang) -> None
     first = _HEADER_ROW + 1
     area = f"A{first}:{xs.column_letter(n_columns)}{last_row}"
     done = _formula_text(t("xlsx_status_done", lang))
-    status, days = f"${_STATUS_COLUMN}{first}", f"${_OVERDUE_COLUMN}{first}"
+    status, days = f"${status_column}{first}", f"${days_column}{first}"
 
     def rule(formula: str, colours: tuple[str, str], priority: int) -> Rule:
         fill, ink = colours
@@ -313,7 +316,7 @@ def _status_rules(sheet: Any, n_columns: int, last_row: int, lang: Lang) -> None
         errorTitle=t("status", lang),
         error=t("xlsx_status_error", lang, labels=labels.replace(",", "、")),
     )
-    check.add(f"{_STATUS_COLUMN}{first}:{_STATUS_COLUMN}{last_row}")
+    check.add(f"{status_column}{first}:{status_column}{last_row}")
     sheet.data_validations.append(check)
 
 
