@@ -280,7 +280,8 @@ def test_text_over_the_cell_limit_is_cut_with_a_mark() -> None:
 @pytest.mark.parametrize(
     ("text", "cleaned"),
     [("plain", "plain"), ("a\r\nb\rc", "a\nb\nc"), ("\x00\x08\x0b\x1f\x85x", "x"),
-     ("\u202eevil\u2069", "evil"), ("tab\there", "tab here"), ("\ud800x", "x")],
+     ("\u202eevil\u2069", "evil"), ("tab\there", "tab here"), ("\ud800x", "x"),
+     ("a\u2028b\u2029c", "a\nb\nc")],
 )  # fmt: skip
 def test_clean_text(text: str, cleaned: str) -> None:
     assert clean_text(text) == cleaned

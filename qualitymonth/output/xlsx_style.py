@@ -82,13 +82,14 @@ _DROP = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
 )
 _FORMULA_START = ("=", "+", "-", "@")
+_NEWLINES = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 
 def clean_text(text: str, mark: str = "…") -> str:
-    """``text`` fit for a cell: CR LF and CR become LF, a tab a space, control characters
-    dropped; longer than :data:`CELL_LIMIT` UTF-16 units, it is cut and ends with ``mark``."""
+    """``text`` fit for a cell: CR LF, CR and the Unicode line and paragraph separators become
+    LF, a tab a space, control characters are dropped; longer than :data:`CELL_LIMIT` UTF-16 units, it is cut and ends with ``mark``."""
     if not text.isprintable():
-        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+        text = text.replace("\r\n", "\n").replace("\t", " ").translate(_NEWLINES)
         text = _DROP.sub("", text)
     if len(text) > CELL_LIMIT // 2 and _utf16_len(text) > CELL_LIMIT:
         room = CELL_LIMIT - _utf16_len(mark)
