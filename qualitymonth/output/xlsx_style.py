@@ -87,7 +87,8 @@ _NEWLINES = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 def clean_text(text: str, mark: str = "…") -> str:
     """``text`` fit for a cell: CR LF, CR and the Unicode line and paragraph separators become
-    LF, a tab a space, control characters are dropped; longer than :data:`CELL_LIMIT` UTF-16 units, it is cut and ends with ``mark``."""
+    LF, a tab a space, and control characters are dropped; text longer than
+    :data:`CELL_LIMIT` UTF-16 units is cut and ends with ``mark``."""
     if not text.isprintable():
         text = text.replace("\r\n", "\n").replace("\t", " ").translate(_NEWLINES)
         text = _DROP.sub("", text)
