@@ -5,9 +5,9 @@
 Size 12 is the shipped plan with the fixture journal; larger sizes are generated as in
 ``bench/scale.py`` (10 events per activity).  For each size the report and list documents
 come from the real CLI (``--format json``); ``render_report`` is then timed in this process
-(the median of ``--runs`` after a warm-up, openpyxl already imported), and ``qm report
---format md`` as a whole process, so the ratio says how much the workbook adds to the work of
-a report.  When this qm can write ``--format xlsx`` itself, that whole process is timed too.
+(openpyxl already imported) and ``qm report --format md`` as a whole process, taking turns,
+``--runs`` times after a warm-up; the ratio says how the workbook compares with the whole work
+of a report.  When this qm can write ``--format xlsx`` itself, that whole process is timed too.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _common import PLAN, ROOT, base_env, interleaved_ms, qm_command, table
+from _common import PLAN, ROOT, base_env, qm_command, run, table
 from scale import write_journal, write_plan
 
 from qualitymonth.output import xlsx
@@ -40,14 +40,27 @@ def _json(qm: list[str], args: list[str], env: dict[str, str]) -> Any:
     return json.loads(out.stdout)
 
 
-def _render_ms(doc: dict[str, Any], runs: int) -> tuple[float, int]:
-    size = len(xlsx.render_report(doc, {}))  # warm-up
-    times = []
+def _render_s(doc: dict[str, Any]) -> float:
+    started = time.perf_counter()
+    xlsx.render_report(doc, {})
+    return time.perf_counter() - started
+
+
+def _interleaved_ms(
+    doc: dict[str, Any], commands: list[list[str]], runs: int, env: dict[str, str]
+) -> list[float]:
+    """Median milliseconds of ``render_report`` (in this process) and of each command (as a
+    whole process), taking turns after one warm-up round, so that a machine slowing down
+    weighs on all of them alike."""
+    _render_s(doc)
+    for argv in commands:
+        run(argv, env)
+    times: list[list[float]] = [[] for _ in range(len(commands) + 1)]
     for _ in range(runs):
-        started = time.perf_counter()
-        xlsx.render_report(doc, {})
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000, size
+        times[0].append(_render_s(doc))
+        for i, argv in enumerate(commands, 1):
+            times[i].append(run(argv, env))
+    return [statistics.median(t) * 1000 for t in times]
 
 
 def main() -> None:
@@ -73,18 +86,17 @@ def main() -> None:
             env = base_env(QM_PLAN=str(plan), QM_CACHE_DIR=str(folder / "cache"))
             report = _json(qm, ["report"], env)
             doc = report | {"activities": _json(qm, ["list"], env)}
-            render_ms, size = _render_ms(doc, args.runs)
-
+            size = len(xlsx.render_report(doc, {}))
             commands = [[*qm, "report", "--format", "md"]]
             out = folder / "ledger.xlsx"
             xlsx_cli = [*qm, "report", "--format", "xlsx", "-o", str(out), "--force"]
             cli = subprocess.run(xlsx_cli, env=env, capture_output=True)
             if cli.returncode == 0:
                 commands.append(xlsx_cli)
-            times = interleaved_ms(commands, args.runs, env)
-            cli_cells = (
-                [f"{times[1]:.0f}", f"{times[1] / times[0]:.2f}"] if len(times) > 1 else ["-", "-"]
-            )
+            render_ms, *times = _interleaved_ms(doc, commands, args.runs, env)
+            cli_cells = ["-", "-"]
+            if len(times) > 1:
+                cli_cells = [f"{times[1]:.0f}", f"{times[1] / times[0]:.2f}"]
             rows.append(
                 [f"{n:,}", f"{render_ms:.0f}", f"{times[0]:.0f}", f"{render_ms / times[0]:.2f}",
                  *cli_cells, f"{size / 1024:.0f}"]
