@@ -507,6 +507,35 @@ _TEXT: dict[str, tuple[str, str]] = {
     "html_footer": ("由 qm 生成，数据截至 {as_of}", "Made by qm with the data as of {as_of}"),
     "ics_overdue": ("[逾期] ", "[overdue] "),
     "ics_alarm": ("3 天后到期：{theme}", "Due in 3 days: {theme}"),
+    # ---- xlsx
+    "xlsx_sheet_ledger": ("台账", "Ledger"),
+    "xlsx_sheet_by_department": ("按部门", "By department"),
+    "xlsx_sheet_by_month": ("按月份", "By month"),
+    "xlsx_title": ("{name}台账（{scope}截至{as_of}）", "{name}: ledger ({scope}as of {as_of})"),
+    "xlsx_title_by_department": (
+        "{name}各部门完成情况（{scope}截至{as_of}）",
+        "{name}: by lead department ({scope}as of {as_of})",
+    ),
+    "xlsx_title_by_month": (
+        "{name}各月完成情况（{scope}截至{as_of}）",
+        "{name}: by month ({scope}as of {as_of})",
+    ),
+    "xlsx_date": ("{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}"),
+    "xlsx_month": ("{y}年{m}月", "{y}-{m:02d}"),
+    "xlsx_percent": ("完成进度", "Progress"),
+    "xlsx_done_on": ("完成日期", "Done on"),
+    "xlsx_last_note": ("完成情况", "Latest note"),
+    "xlsx_days_overdue": ("逾期天数", "Days overdue"),
+    "xlsx_department": ("部门", "Department"),
+    "xlsx_activities": ("活动数", "Activities"),
+    "xlsx_total": ("合计", "Total"),
+    "xlsx_total_months": ("合计（跨月活动计一次）", "Total (each activity once)"),
+    "xlsx_status_todo": ("未开始", "not started"),
+    "xlsx_status_doing": ("进行中", "in progress"),
+    "xlsx_status_done": ("已完成", "done"),
+    "xlsx_status_error": ("请从下拉列表中选择：{labels}", "Choose one of: {labels}"),
+    "xlsx_truncated": ("…（已截断）", "… (truncated)"),
+    "xlsx_footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
 }
 
 
