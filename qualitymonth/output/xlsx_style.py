@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from qualitymonth.render import text_width, wrap_cells
+from qualitymonth.output.text import text_width, wrap_cells
 
 if TYPE_CHECKING:
     from openpyxl import Workbook  # type: ignore[import-untyped]
