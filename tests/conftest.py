@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +24,34 @@ settings.register_profile("long", max_examples=int(os.environ.get("QM_FUZZ_EXAMP
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
-SHIPPED = ROOT / "data" / "campaign-2023.yaml"
+#: The plan as shipped in the working copy: read it, never run qm on it (its journal beside
+#: it is the user's own, if they have used qm in the clone).
+SHIPPED_SOURCE = ROOT / "data" / "campaign-2023.yaml"
+#: A copy of the shipped plan in a folder of this test process's own, with no journal: what
+#: the tests run qm on, whatever the user has recorded in the clone.
+WORKDIR = Path(tempfile.mkdtemp(prefix="qm-tests-"))
+atexit.register(shutil.rmtree, WORKDIR, True)
+(WORKDIR / "data").mkdir()
+SHIPPED = WORKDIR / "data" / "campaign-2023.yaml"
+shutil.copyfile(SHIPPED_SOURCE, SHIPPED)
+
+
+@pytest.fixture(autouse=True)
+def _private_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test gets a home and a cache folder of its own, and runs in a folder holding a
+    copy of the shipped plan: nothing reads or writes the user's real cache, and the working
+    copy's journal never counts."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("LOCALAPPDATA", str(home / "AppData" / "Local"))
+    monkeypatch.setenv("QM_CACHE_DIR", str(home / ".cache" / "qm"))
+    for name in ("QM_PLAN", "QM_JOURNAL", "QM_TODAY", "QM_LANG", "QM_USER", "QM_NO_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(WORKDIR)
+
 
 # The activity table of annex 2 of 永市监质〔2023〕35号, copied from the notice: the facts the
 # shipped plan must encode.  (序号, 时间安排, 牵头部门, 协办单位)
@@ -100,7 +130,7 @@ def qm_process(cache_dir: Path) -> Invoke:
             [sys.executable, "-m", "qualitymonth", *args],
             capture_output=True,
             env=full_env,
-            cwd=cwd or ROOT,
+            cwd=cwd or WORKDIR,
             input=input.encode() if input else None,
             timeout=60,
         )
