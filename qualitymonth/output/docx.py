@@ -67,8 +67,11 @@ PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 # Characters XML 1.0 cannot hold or that act on a terminal/printer: C0 (but tab, newline and
-# carriage return, which become spaces), DEL, C1, lone surrogates and the two non-characters.
-_DROP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# carriage return, which become spaces), DEL, C1, lone surrogates, the two non-characters, and
+# the bidirectional overrides and isolates, which would reorder the text around them.
+_DROP = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 _SPACE = re.compile("[\t\n\r\u2028\u2029]+")
 
 
@@ -136,8 +139,8 @@ def cn_number(n: int) -> str:
         big, unit = (1000, "千") if n >= 1000 else (100, "百")
         rest = n % big
         tail = "" if rest == 0 else ("零" if rest < big // 10 else "") + cn_number(rest)
-        if rest and 10 <= rest < 20:
-            tail = tail.replace("十", "一十", 1) if not tail.startswith("零") else tail
+        if 10 <= rest < 20:
+            tail = tail.replace("十", "一十", 1)
         return _DIGITS[n // big] + unit + tail
     return str(n)
 
