@@ -13,6 +13,7 @@ and the journal goes through :func:`clean` and :func:`_esc`: it is text, never m
 from __future__ import annotations
 
 import calendar
+import functools
 import io
 import math
 import re
@@ -73,6 +74,9 @@ _DROP = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
 _SPACE = re.compile("[\t\n\r\u2028\u2029]+")
+_ANY = re.compile(f"{_SPACE.pattern[:-1]}|{_DROP.pattern}")
+# Characters narrower than a CJK one (an estimate, for table row heights).
+_NARROW = re.compile("[\x00-\u10ff\u2000-\u200f\uff61-\uffdc\uffe8-\uffee]")
 
 
 def clean(value: object) -> str:
@@ -80,7 +84,10 @@ def clean(value: object) -> str:
     control character is dropped."""
     if value is None:
         return ""
-    return _DROP.sub("", _SPACE.sub(" ", str(value)))
+    text = value if isinstance(value, str) else str(value)
+    if not _ANY.search(text):
+        return text
+    return _DROP.sub("", _SPACE.sub(" ", text))
 
 
 def _esc(value: object) -> str:
@@ -92,6 +99,17 @@ def _esc(value: object) -> str:
 
 
 # --------------------------------------------------------------------------- words
+
+
+@functools.cache
+def _template(key: str, lang: Lang) -> str:
+    return t(key, lang)
+
+
+def _f(key: str, lang: Lang, /, **params: object) -> str:
+    """``t`` with the template looked up once: the report says the same things many times."""
+    template = _template(key, lang)
+    return template.format(**params) if params else template
 
 
 def _date(value: object) -> date | None:
@@ -166,7 +184,7 @@ def _norm(name: object) -> str:
 def _plan_name(name: str, lang: Lang) -> str:
     if lang == "zh" and not name.endswith(("活动", "方案")):
         name += "活动"
-    return name if name.endswith("方案") else t("docx_plan", lang, name=name)
+    return name if name.endswith("方案") else _f("docx_plan", lang, name=name)
 
 
 def _status(a: Mapping[str, Any], year: int | None, lang: Lang) -> str:
@@ -176,37 +194,20 @@ def _status(a: Mapping[str, Any], year: int | None, lang: Lang) -> str:
         done_on = _date(a.get("done_on"))
         when = short_date(done_on, year, lang) if done_on else ""
         if a.get("late"):
-            late = t("docx_status_late", lang)
-            return t("docx_late_on", lang, date=when) if when else late
-        return t("docx_done_on", lang, date=when) if when else t("docx_status_done", lang)
-    parts = [t("docx_status_doing" if status == "doing" else "docx_status_todo", lang)]
+            late = _f("docx_status_late", lang)
+            return _f("docx_late_on", lang, date=when) if when else late
+        return _f("docx_done_on", lang, date=when) if when else _f("docx_status_done", lang)
+    parts = [_f("docx_status_doing" if status == "doing" else "docx_status_todo", lang)]
     percent = _int(a.get("percent"))
     if status == "doing" and 0 < percent < 100:
-        parts.append(t("docx_percent", lang, p=percent))
+        parts.append(_f("docx_percent", lang, p=percent))
     if a.get("overdue"):
-        parts.append(t("docx_status_overdue", lang))
-    return t("docx_list_sep", lang).join(parts)
+        parts.append(_f("docx_status_overdue", lang))
+    return _f("docx_list_sep", lang).join(parts)
 
 
 def _sentence_end(text: str) -> str:
     return text.rstrip(" 。；;.，,")
-
-
-def _progress(
-    a: Mapping[str, Any], events: Sequence[Mapping[str, Any]], year: int | None, lang: Lang
-) -> str:
-    """The notes of the period, by date; else the latest note; else nothing."""
-    items = []
-    for e in events:
-        note = _sentence_end(clean(e.get("note")))
-        if not note:
-            continue
-        d = _date(e.get("date"))
-        items.append(t("docx_note", lang, date=short_date(d, year, lang), note=note) if d else note)
-    if items:
-        return t("docx_notes_sep", lang).join(items) + t("docx_stop", lang)
-    latest = _sentence_end(clean(a.get("last_note")))
-    return t("docx_latest", lang, note=latest) if latest else ""
 
 
 def _periods(a: Mapping[str, Any]) -> list[Any]:
@@ -308,7 +309,7 @@ def render_report(doc: Mapping[str, Any], options: Mapping[str, Any]) -> bytes:
     font_title = clean(options.get("font_title")).strip() or DEFAULT_FONT_TITLE
     campaign: Mapping[str, Any] = doc.get("campaign") or {}
     as_of = _date(doc.get("as_of"))
-    title = t("docx_title", lang, name=clean(campaign.get("name")))
+    title = _f("docx_title", lang, name=clean(campaign.get("name")))
     body = _Body(doc, lang).build()
     parts = {
         "[Content_Types].xml": _content_types(),
@@ -325,11 +326,11 @@ def render_report(doc: Mapping[str, Any], options: Mapping[str, Any]) -> bytes:
     }
     stamp = (as_of.year, as_of.month, as_of.day, 0, 0, 0) if as_of else (1980, 1, 1, 0, 0, 0)
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         for name, xml in parts.items():
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, xml.encode("utf-8"))
+            zf.writestr(info, xml.encode("utf-8"), compresslevel=1)
     return out.getvalue()
 
 
@@ -348,11 +349,30 @@ class _Body:
             a for a in doc.get("activities") or [] if isinstance(a, Mapping)
         ]
         self.totals: Mapping[str, Any] = doc.get("totals") or {}
-        self.notes: dict[object, list[Mapping[str, Any]]] = {}
+        # Each note of the period, put into words once: "9月14日，电子屏开始滚动播放…".
+        self.notes: dict[object, list[str]] = {}
         for e in doc.get("notes") or []:
-            if isinstance(e, Mapping) and clean(e.get("note")).strip():
-                self.notes.setdefault(e.get("activity"), []).append(e)
+            note = _sentence_end(clean(e.get("note"))) if isinstance(e, Mapping) else ""
+            if note:
+                d = _date(e.get("date"))
+                when = short_date(d, self.year, lang) if d else ""
+                item = _f("docx_note", lang, date=when, note=note) if when else note
+                self.notes.setdefault(e.get("activity"), []).append(item)
+        self._progress: dict[object, str] = {}
         self.out: list[str] = []
+
+    def progress(self, a: Mapping[str, Any]) -> str:
+        """The notes of the period, by date; else the latest note; else nothing."""
+        key = a.get("id")
+        if key not in self._progress:
+            items = self.notes.get(key)
+            if items:
+                text = _f("docx_notes_sep", self.lang).join(items) + _f("docx_stop", self.lang)
+            else:
+                latest = _sentence_end(clean(a.get("last_note")))
+                text = _f("docx_latest", self.lang, note=latest) if latest else ""
+            self._progress[key] = text
+        return self._progress[key]
 
     # -- helpers
 
@@ -363,7 +383,7 @@ class _Body:
         self.out.append("<w:p/>")
 
     def heading1(self, key: str) -> None:
-        self.para(t(key, self.lang), "Heading1")
+        self.para(_f(key, self.lang), "Heading1")
 
     def heading2(self, n: int, text: str) -> None:
         self.para(_heading_number(n, self.lang) + text, "Heading2")
@@ -385,11 +405,11 @@ class _Body:
 
     def front(self) -> None:
         lang, c = self.lang, self.campaign
-        self.para(t("docx_title", lang, name=clean(c.get("name"))), "Title")
+        self.para(_f("docx_title", lang, name=clean(c.get("name"))), "Title")
         self.blank()
         report_to = clean(c.get("report_to")).strip()
         if report_to:
-            self.para(t("docx_recipient", lang, to=report_to), ppr=NO_INDENT)
+            self.para(_f("docx_recipient", lang, to=report_to), ppr=NO_INDENT)
         self.para(self.opening())
 
     def opening(self) -> str:
@@ -398,27 +418,27 @@ class _Body:
         doc_no = clean(c.get("doc_no")).strip()
         issuer = clean(c.get("issuer")).strip()
         theme = clean(c.get("theme")).strip()
-        cite = t(
+        cite = _f(
             "docx_cite",
             lang,
             plan=_plan_name(name, lang),
-            doc_no=t("docx_doc_no", lang, doc_no=doc_no) if doc_no else "",
+            doc_no=_f("docx_doc_no", lang, doc_no=doc_no) if doc_no else "",
         )
-        carried = t(
+        carried = _f(
             "docx_carried_out",
             lang,
-            issuer=issuer or t("docx_we", lang),
-            theme=t("docx_theme", lang, theme=theme) if theme else "",
+            issuer=issuer or _f("docx_we", lang),
+            theme=_f("docx_theme", lang, theme=theme) if theme else "",
             name=name,
         )
         scope: Mapping[str, Any] = self.doc.get("scope") or {}
         words = ""
         if scope.get("dept"):
-            words += t("docx_scope_dept", lang, dept=clean(scope["dept"]))
+            words += _f("docx_scope_dept", lang, dept=clean(scope["dept"]))
         if scope.get("month"):
-            words += t("docx_scope_month", lang, month=month_label(scope["month"], lang))
-        words += t("docx_scope_as_of", lang, date=self.as_of_text)
-        return cite + carried + t("docx_report_as_follows", lang, scope=words)
+            words += _f("docx_scope_month", lang, month=month_label(scope["month"], lang))
+        words += _f("docx_scope_as_of", lang, date=self.as_of_text)
+        return cite + carried + _f("docx_report_as_follows", lang, scope=words)
 
     def overview(self) -> None:
         lang, totals = self.lang, self.totals
@@ -427,19 +447,19 @@ class _Body:
         month = month_label(scope["month"], lang) if scope.get("month") else ""
         dept = clean(scope.get("dept") or "")
         if month and dept:
-            words = t("docx_totals_month_dept", lang, month=month, dept=dept)
+            words = _f("docx_totals_month_dept", lang, month=month, dept=dept)
         elif dept:
-            words = t("docx_totals_dept", lang, dept=dept)
+            words = _f("docx_totals_dept", lang, dept=dept)
         elif month:
-            words = t("docx_totals_month", lang, month=month)
+            words = _f("docx_totals_month", lang, month=month)
         else:
-            words = t("docx_totals_all", lang)
+            words = _f("docx_totals_all", lang)
         n = _int(totals.get("activities"))
         if n == 0:
-            self.para(t("docx_totals_none", lang, date=self.as_of_text, scope=words))
+            self.para(_f("docx_totals_none", lang, date=self.as_of_text, scope=words))
             return
         done, late = _int(totals.get("done")), _int(totals.get("late"))
-        text = t(
+        text = _f(
             "docx_totals",
             lang,
             date=self.as_of_text,
@@ -455,7 +475,7 @@ class _Body:
         )
         undated = self.undated()
         if undated:
-            text += t("docx_undated_count", lang, n=len(undated))
+            text += _f("docx_undated_count", lang, n=len(undated))
         self.para(text)
 
     def undated(self) -> list[Mapping[str, Any]]:
@@ -471,7 +491,7 @@ class _Body:
             r for r in self.doc.get("by_department") or [] if isinstance(r, Mapping)
         ]
         if rows:
-            self.para(t("docx_dept_intro", lang))
+            self.para(_f("docx_dept_intro", lang))
             self.out.append(self.count_table(rows))
         # Each activity under its lead department, in by_department order; a lead that names
         # no row (an alias) gets its own group, and notes on no listed activity a last one.
@@ -482,7 +502,7 @@ class _Body:
             key = _norm(a.get("lead"))
             groups.setdefault(key, (clean(a.get("lead")), None, []))[2].append(a)
         known = {a.get("id") for a in self.activities}
-        stray = [e for i, events in self.notes.items() if i not in known for e in events]
+        stray = [(i, item) for i, items in self.notes.items() if i not in known for item in items]
         n = 0
         for name, row, acts in groups.values():
             n += 1
@@ -492,33 +512,26 @@ class _Body:
             if not acts:
                 continue
             if not any(self.notes.get(a.get("id")) or a.get("last_note") for a in acts):
-                self.para(t("docx_no_notes", lang))
+                self.para(_f("docx_no_notes", lang))
             for k, a in enumerate(acts, 1):
                 self.para(
-                    t(
+                    _f(
                         "docx_activity",
                         lang,
                         k=k,
                         theme=_sentence_end(clean(a.get("theme"))),
                         id=clean(a.get("id")),
                         status=_status(a, self.year, lang),
-                        progress=_progress(a, self.notes.get(a.get("id"), []), self.year, lang),
+                        progress=self.progress(a),
                     )
                 )
         if stray:
-            self.heading2(n + 1, t("docx_other", lang))
-            for e in stray:
-                d = _date(e.get("date"))
-                note = _sentence_end(clean(e.get("note")))
-                when = short_date(d, self.year, lang) if d else ""
-                self.para(
-                    f"{clean(e.get('activity'))}. "
-                    + t("docx_note", lang, date=when, note=note)
-                    + t("docx_stop", lang)
-                )
+            self.heading2(n + 1, _f("docx_other", lang))
+            for i, item in stray:
+                self.para(f"{clean(i)}. {item}{_f('docx_stop', lang)}")
 
     def dept_summary(self, row: Mapping[str, Any]) -> str:
-        return t(
+        return _f(
             "docx_dept_summary",
             self.lang,
             n=_int(row.get("activities")),
@@ -533,8 +546,8 @@ class _Body:
     def count_table(self, rows: Sequence[Mapping[str, Any]]) -> str:
         lang, w = self.lang, DEPT_WIDTHS
         fields = ("activities", "done", "doing", "todo", "overdue", "late")
-        header = [t("docx_col_lead", lang), *(t(f"docx_col_{f}", lang) for f in fields)]
-        header.append(t("docx_col_rate", lang))
+        header = [_f("docx_col_lead", lang), *(_f(f"docx_col_{f}", lang) for f in fields)]
+        header.append(_f("docx_col_rate", lang))
 
         def line(label: str, counts: Mapping[str, Any]) -> str:
             cells = [_cell(label, w[0])]
@@ -546,7 +559,7 @@ class _Body:
             _row([_cell(h, w[i], "center", header=True) for i, h in enumerate(header)], header=True)
         ]
         out += [line(clean(r.get("department")), r) for r in rows]
-        out.append(line(t("total", lang), self.totals))
+        out.append(line(_f("total", lang), self.totals))
         return _table(w, out)
 
     def problems(self) -> None:
@@ -566,34 +579,34 @@ class _Body:
             if not acts:
                 continue
             n += 1
-            self.heading2(n, t(key, lang))
+            self.heading2(n, _f(key, lang))
             for k, a in enumerate(acts, 1):
                 status = _status(a, self.year, lang)
                 end = _date(a.get("end"))
                 if late and end and self.as_of:
                     days = (self.as_of - end).days
-                    status += t("docx_list_sep", lang) + t("docx_days_overdue", lang, n=days)
-                progress = _progress(a, self.notes.get(a.get("id"), []), self.year, lang)
+                    status += _f("docx_list_sep", lang) + _f("docx_days_overdue", lang, n=days)
+                progress = self.progress(a)
                 self.para(
-                    t(
+                    _f(
                         "docx_problem",
                         lang,
                         k=k,
                         theme=_sentence_end(clean(a.get("theme"))),
                         id=clean(a.get("id")),
                         lead=clean(a.get("lead")),
-                        schedule=clean(a.get("schedule")).strip() or t("docx_undated", lang),
+                        schedule=clean(a.get("schedule")).strip() or _f("docx_undated", lang),
                         status=status,
-                        progress=progress or t("docx_no_progress", lang),
+                        progress=progress or _f("docx_no_progress", lang),
                     )
                 )
         if n == 0:
-            self.para(t("docx_no_problems", lang, date=self.as_of_text))
+            self.para(_f("docx_no_problems", lang, date=self.as_of_text))
 
     def next_steps(self) -> None:
         self.heading1("docx_h_next")
         self.para(
-            t("docx_next_placeholder", self.lang),
+            _f("docx_next_placeholder", self.lang),
             ppr="<w:keepNext/>",
             rpr='<w:highlight w:val="yellow"/>',
         )
@@ -604,7 +617,7 @@ class _Body:
         keeps with the date, so the date never stands alone on a page."""
         keep = "<w:keepNext/>"
         self.out.append(f"<w:p><w:pPr>{keep}</w:pPr></w:p>")
-        self.para(t("docx_annex_note", self.lang), ppr=keep)
+        self.para(_f("docx_annex_note", self.lang), ppr=keep)
         self.out.append(f"<w:p><w:pPr>{keep}</w:pPr></w:p>" * 2)
         issuer = clean(self.campaign.get("issuer")).strip()
         date_text = self.as_of_text
@@ -621,12 +634,12 @@ class _Body:
 
     def annex(self) -> None:
         lang = self.lang
-        self.para(t("docx_annex_label", lang), "Heading1", NO_INDENT)
-        self.para(t("docx_annex_title", lang), "Title")
+        self.para(_f("docx_annex_label", lang), "Heading1", NO_INDENT)
+        self.para(_f("docx_annex_title", lang), "Title")
         widths = [round(mm * 1440 / 25.4) for mm in ANNEX_MM]
         widths[2] += LANDSCAPE_WIDTH - sum(widths)
         keys = ("id", "theme", "content", "schedule", "lead", "assist", "remark")
-        header = [t(k, lang) for k in keys] + [t("docx_col_completion", lang)]
+        header = [_f(k, lang) for k in keys] + [_f("docx_col_completion", lang)]
         rows = [
             _row(
                 [_cell(h, widths[i], "center", header=True) for i, h in enumerate(header)],
@@ -669,7 +682,8 @@ def _completion_cell(status: str, note: str, width: int) -> str:
 
 def _width(text: str) -> float:
     """Width in body characters: CJK and full-width characters 1, the rest half."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+    narrow = len(_NARROW.findall(text))
+    return len(text) - narrow / 2
 
 
 # --------------------------------------------------------------------------- the other parts
