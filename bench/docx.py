@@ -99,8 +99,8 @@ def main() -> None:
             rows.append(["  render_report alone, in-process", f"{n:,}", f"{ms:.1f}", ""])
             print(f"  measured {n:,} activities", file=sys.stderr)
     print(
-        f"median of {args.runs} runs; render_report in-process, qm as whole processes taking "
-        "turns; ratio to qm report --format md at the same size"
+        f"median of {args.runs} runs, whole processes taking turns; ratio to qm report --format md "
+        "at the same size"
     )
     print(table(["what", "activities", "ms", "ratio"], rows))
 

@@ -473,8 +473,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "docx_dept_summary": (
         "牵头活动{n}项，已完成{done}项（其中逾期完成{late}项），正在进行{doing}项，尚未开始{todo}项，"
         "逾期未完成{overdue}项，完成率{rate}。",
-        "Leads {n} activities: {done} done ({late} late), {doing} in progress, {todo} not started, "
-        "{overdue} overdue; completion rate {rate}.",
+        "Activities led: {n}; done: {done} ({late} late); in progress: {doing}; not started: "
+        "{todo}; overdue: {overdue}; completion rate: {rate}.",
     ),
     "docx_activity": (
         "{k}.{theme}（序号{id}，{status}）。{progress}",
