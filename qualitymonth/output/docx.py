@@ -75,8 +75,6 @@ _DROP = re.compile(
 )
 _SPACE = re.compile("[\t\n\r\u2028\u2029]+")
 _ANY = re.compile(f"{_SPACE.pattern[:-1]}|{_DROP.pattern}")
-# Characters narrower than a CJK one (an estimate, for table row heights).
-_NARROW = re.compile("[\x00-\u10ff\u2000-\u200f\uff61-\uffdc\uffe8-\uffee]")
 
 
 def clean(value: object) -> str:
@@ -278,6 +276,8 @@ def _row(cells: Iterable[str], *, header: bool = False, keep: bool = False) -> s
 def _lines(text: str, width: int) -> int:
     """How many lines ``text`` takes in a table cell ``width`` twips wide (an estimate)."""
     per_line = max(1.0, (width - 2 * CELL_MARGIN) / (TABLE_SIZE * 10))
+    if len(text) <= per_line:
+        return 1
     return max(1, math.ceil(_width(text) / per_line))
 
 
@@ -682,8 +682,9 @@ def _completion_cell(status: str, note: str, width: int) -> str:
 
 def _width(text: str) -> float:
     """Width in body characters: CJK and full-width characters 1, the rest half."""
-    narrow = len(_NARROW.findall(text))
-    return len(text) - narrow / 2
+    # UTF-8 spends three bytes on a CJK character and one on ASCII, which is all this needs.
+    wide = (len(text.encode("utf-8")) - len(text)) / 2
+    return wide + (len(text) - wide) / 2
 
 
 # --------------------------------------------------------------------------- the other parts
