@@ -281,11 +281,11 @@ def _lines(text: str, width: int) -> int:
     return max(1, math.ceil(_width(text) / per_line))
 
 
-def _sect(*, landscape: bool, final: bool) -> str:
+def _sect(*, landscape: bool, new_page: bool) -> str:
     width, height = (A4[1], A4[0]) if landscape else A4
     margins = LANDSCAPE_MARGINS if landscape else MARGINS
     orient = ' w:orient="landscape"' if landscape else ""
-    kind = '<w:type w:val="nextPage"/>' if final else ""
+    kind = '<w:type w:val="nextPage"/>' if new_page else ""
     return (
         '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
         '<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
@@ -400,7 +400,7 @@ class _Body:
         self.annex()
         return (
             f'{DECL}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
-            f"{''.join(self.out)}{_sect(landscape=True, final=True)}</w:body></w:document>"
+            f"{''.join(self.out)}{_sect(landscape=True, new_page=True)}</w:body></w:document>"
         )
 
     def front(self) -> None:
@@ -627,7 +627,7 @@ class _Body:
         right = '<w:ind w:right="{}" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>'
         if issuer:
             self.para(issuer, ppr=keep + right.format(issuer_indent))
-        sect = _sect(landscape=False, final=False)
+        sect = _sect(landscape=False, new_page=False)
         self.out.append(
             f"<w:p><w:pPr>{right.format(date_indent)}{sect}</w:pPr>{_run(date_text)}</w:p>"
         )
