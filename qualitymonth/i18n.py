@@ -536,6 +536,107 @@ _TEXT: dict[str, tuple[str, str]] = {
     "xlsx_status_error": ("请从下拉列表中选择：{labels}", "Choose one of: {labels}"),
     "xlsx_truncated": ("…（已截断）", "… (truncated)"),
     "xlsx_footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
+    # ---- docx
+    "docx_title": ("关于{name}开展情况的报告", "Report on the {name}"),
+    "docx_recipient": ("{to}：", "To: {to}"),
+    "docx_plan": ("{name}方案", "{name} Plan"),
+    "docx_cite": (
+        "根据《关于印发{plan}的通知》{doc_no}要求，",
+        "Pursuant to the Notice on Issuing the {plan}{doc_no}, ",
+    ),
+    "docx_doc_no": ("（{doc_no}）", " ({doc_no})"),
+    "docx_we": ("我单位", "this office"),
+    "docx_theme": ("围绕“{theme}”主题，", " under the theme “{theme}”"),
+    "docx_carried_out": (
+        "{issuer}{theme}组织开展了{name}。",
+        "{issuer} has carried out the {name}{theme}. ",
+    ),
+    "docx_report_as_follows": (
+        "现将{scope}开展情况报告如下：",
+        "The progress {scope} is reported as follows.",
+    ),
+    "docx_scope_as_of": ("截至{date}的", "as of {date}"),
+    "docx_scope_month": ("{month}活动", "of {month} "),
+    "docx_scope_dept": ("{dept}", "of {dept} "),
+    "docx_h_totals": ("一、总体情况", "I. Overview"),
+    "docx_h_departments": ("二、各部门完成情况", "II. Progress by department"),
+    "docx_h_problems": ("三、存在问题", "III. Problems"),
+    "docx_h_next": ("四、下一步工作", "IV. Next steps"),
+    "docx_totals_all": ("本次活动", "the campaign"),
+    "docx_totals_month": ("{month}的活动", "the plan for {month}"),
+    "docx_totals_dept": ("{dept}牵头或协办的活动", "the activities {dept} leads or assists"),
+    "docx_totals_month_dept": (
+        "{month}{dept}牵头或协办的活动",
+        "the activities of {month} that {dept} leads or assists",
+    ),
+    "docx_totals": (
+        "截至{date}，{scope}共{n}项：已完成{done}项（其中按时完成{on_time}项、逾期完成{late}项），"
+        "正在进行{doing}项，尚未开始{todo}项；逾期未完成{overdue}项。完成率为{rate}。",
+        "As of {date}, {scope} comprises {n} activities: {done} done ({on_time} on time, {late} "
+        "late), {doing} in progress and {todo} not started; {overdue} overdue. Completion rate: "
+        "{rate}.",
+    ),
+    "docx_totals_none": (
+        "截至{date}，{scope}没有需要报告的活动。",
+        "As of {date}, {scope} has no activities to report.",
+    ),
+    "docx_undated_count": ("其中{n}项活动时间未定。", " {n} of them are undated."),
+    "docx_dept_intro": (
+        "各牵头部门完成情况见下表。",
+        "The table below gives each lead department's progress.",
+    ),
+    "docx_dept_summary": (
+        "牵头活动{n}项，已完成{done}项（其中逾期完成{late}项），正在进行{doing}项，尚未开始{todo}项，"
+        "逾期未完成{overdue}项，完成率{rate}。",
+        "Activities led: {n}; done: {done} ({late} late); in progress: {doing}; not started: "
+        "{todo}; overdue: {overdue}; completion rate: {rate}.",
+    ),
+    "docx_activity": (
+        "{k}.{theme}（序号{id}，{status}）。{progress}",
+        "{k}. {theme} (no. {id}, {status}). {progress}",
+    ),
+    "docx_problem": (
+        "{k}.{theme}（序号{id}，{lead}牵头，时间安排：{schedule}，{status}）。{progress}",
+        "{k}. {theme} (no. {id}, led by {lead}, scheduled {schedule}, {status}). {progress}",
+    ),
+    "docx_note": ("{date}，{note}", "{date}: {note}"),
+    "docx_notes_sep": ("；", "; "),
+    "docx_list_sep": ("，", ", "),
+    "docx_stop": ("。", "."),
+    "docx_latest": ("最新进展：{note}。", "Latest: {note}."),
+    "docx_no_notes": ("暂无进展情况报送。", "No progress reported."),
+    "docx_no_progress": ("尚无进展记录。", "No progress recorded."),
+    "docx_other": ("其他", "Other"),
+    "docx_status_todo": ("未开始", "not started"),
+    "docx_status_doing": ("进行中", "in progress"),
+    "docx_status_done": ("已完成", "done"),
+    "docx_status_late": ("逾期完成", "late"),
+    "docx_status_overdue": ("逾期", "overdue"),
+    "docx_done_on": ("已于{date}完成", "done on {date}"),
+    "docx_late_on": ("{date}逾期完成", "done late, on {date}"),
+    "docx_percent": ("进度{p}%", "{p}% done"),
+    "docx_days_overdue": ("已逾期{n}天", "{n} days overdue"),
+    "docx_undated": ("时间未定", "undated"),
+    "docx_h_overdue": ("逾期未完成事项", "Overdue activities"),
+    "docx_h_todo": ("尚未开始事项", "Activities not started"),
+    "docx_h_undated": ("时间未定事项", "Undated activities"),
+    "docx_no_problems": (
+        "截至{date}，没有逾期未完成或尚未开始的活动。",
+        "As of {date}, no activity is overdue or not started.",
+    ),
+    "docx_next_placeholder": ("（请填写下一步工作安排）", "(Write the next steps here.)"),
+    "docx_annex_note": ("附件：活动计划安排表完成情况", "Annex: Activity plan and completion"),
+    "docx_annex_label": ("附件", "Annex"),
+    "docx_annex_title": ("活动计划安排表完成情况", "Activity plan and completion"),
+    "docx_col_completion": ("完成情况", "Completion"),
+    "docx_col_lead": ("牵头部门", "Lead"),
+    "docx_col_activities": ("活动数", "All"),
+    "docx_col_done": ("已完成", "Done"),
+    "docx_col_doing": ("进行中", "Doing"),
+    "docx_col_todo": ("未开始", "To do"),
+    "docx_col_overdue": ("逾期", "Overdue"),
+    "docx_col_late": ("逾期完成", "Late"),
+    "docx_col_rate": ("完成率", "Rate"),
 }
 
 
