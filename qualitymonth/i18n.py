@@ -386,8 +386,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} is an old Office format; save it as .xlsx, .docx or .csv and import that",
     ),
     "import_needs_package": (
-        "读取这种文件需要 {package}：请运行 pip install 'qualitymonth[office]'",
-        "reading this file needs {package}: run pip install 'qualitymonth[office]'",
+        "读取这种文件需要 {package}：请在安装 qm 的环境中运行 pip install {package}",
+        "reading this file needs {package}: run pip install {package} where qm is installed",
     ),
     "import_no_table": (
         "{path} 中没有第 N 个表格（共 {count} 个）",

@@ -52,8 +52,11 @@ def test_an_existing_file_is_replaced_only_with_force(qm: Invoke, tmp_path: Path
     assert target.read_bytes()[:2] == b"PK"
 
 
-@pytest.mark.parametrize(("command", "fmt"), [("report", "xlsx"), ("report", "html"),
-                                              ("list", "ics"), ("list", "xlsx")])  # fmt: skip
+BINARY = [("report", "docx"), ("report", "xlsx"), ("report", "html"), ("list", "ics"),
+          ("list", "xlsx")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("command", "fmt"), BINARY)
 def test_a_binary_format_needs_a_file(qm: Invoke, command: str, fmt: str) -> None:
     run = qm(*BASE, command, "-f", fmt, env=ENV)
     assert (run.code, run.stdout) == (2, "")
@@ -67,7 +70,7 @@ def test_a_format_the_command_does_not_write_is_a_usage_error(qm: Invoke, tmp_pa
 
 
 def test_help_names_each_commands_own_formats(qm: Invoke) -> None:
-    assert "table, json, csv, md, xlsx, html" in qm("report", "--help").stdout
+    assert "table, json, csv, md, docx, xlsx, html" in qm("report", "--help").stdout
     assert "xlsx" not in qm("show", "--help").stdout
 
 

@@ -26,14 +26,22 @@ def report(
     fmt: Annotated[Format, format_opt("report")] = Format.table,
     output: OutputOpt = None,
     force: ReplaceOpt = False,
+    font_body: Annotated[
+        str, typer.Option("--font-body", metavar="FONT", help="docx: the body font.")
+    ] = "仿宋_GB2312",
+    font_title: Annotated[
+        str, typer.Option("--font-title", metavar="FONT", help="docx: the title font.")
+    ] = "方正小标宋简体",
 ) -> None:
-    """The summary to submit: totals, per lead department, per month, overdue, notes.
+    """The summary to submit: totals, per lead department, per month, overdue, notes; as
+    the official Word report (docx), the Excel ledger (xlsx) or one page (html) with -o.
 
-    Example: qm report --month 9 --format md > 质量月总结.md
+    Example: qm report --month 9 --format docx -o 质量月总结.docx
     """
     s = session(ctx, as_of)
     value = s.workspace.build_report(month, dept, s.as_of, raw_notes=fmt is Format.json)
-    s.emit("report", value, fmt.value, output, force)
+    fonts = {"font_body": font_body, "font_title": font_title}
+    s.emit("report", value, fmt.value, output, force, **fonts)
 
 
 @app.command()

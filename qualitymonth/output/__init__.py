@@ -57,6 +57,8 @@ FORMATS: dict[str, Format] = {
                kinds=("list", "show", "log", "report", "agenda", "depts")),
         Format("md", "qualitymonth.output.md",
                kinds=("list", "show", "log", "report", "agenda", "depts")),
+        Format("docx", "qualitymonth.output.docx", binary=True, suffix=".docx",
+               kinds=("report",), document=True),
         Format("xlsx", "qualitymonth.output.xlsx", binary=True, suffix=".xlsx",
                kinds=("list", "report"), document=True),
         Format("html", "qualitymonth.output.html", binary=True, suffix=".html",
