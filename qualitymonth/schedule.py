@@ -23,7 +23,7 @@ import calendar
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -109,6 +109,15 @@ _YM = re.compile(r"(?<!\d)(\d{4})[./](\d{1,2})(?![\d./])")
 _MD = re.compile(r"(?<![\d./:])(\d{1,2})[./](\d{1,2})(?![\d./:])")
 _OPEN, _CLOSE = "([【〔<《「{", ")]】〕>》」}"
 _BRACKET = re.compile(r"[(\[【〔<《「{][^()\[\]【】〔〕<>《》「」{}]*[)\]】〕>》」}]")
+#: Weekday names and numbers, Monday 0 … Sunday 6.
+_WEEKDAYS = {**{c: i for i, c in enumerate("一二三四五六日")}, **{str(i + 1): i for i in range(7)},
+             "天": 6}  # fmt: skip
+_NTH_WEEKDAY = re.compile(
+    r"(?:(\d{4})年)?(\d{1,2})月第([1-5])个?(?:星期|周|礼拜)([1-7一二三四五六日天])"
+)
+_TWO_DIGIT_YEAR = re.compile(r"(?<!\d)(\d{2})年(?=\d{1,2}月)")
+# 4月一12月: a 一 between two numbers is a dash typed with the wrong key.
+_ONE_AS_DASH = re.compile(r"(?<=[\d月日])一(?=\d)")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[1-7一二三四五六日天]")
 _DAYPART = r"(?:上午|下午|晚上|中午|早上|凌晨|傍晚|晚)"
 _TIME = _DAYPART + r"?\d{1,2}(?::\d{2}|[点时](?:\d{1,2}分?|半|整)?)"
@@ -127,7 +136,8 @@ _LIST_UNIT = re.compile(
     r"(?<![\d月日~.])(\d{1,2})((?:[、或和及与,]\d{1,2})*[、或和及与,]\d{1,2})(月|季度)"
 )
 _DATEISH = re.compile(
-    r"\d|即日|全年|长期|常态|常年|持续|每[月季周年旬日天半]|定期|日常|半年|年底|年末|年终|年内"
+    r"\d|即日|全年|长期|常态|常年|持续|每[月季周年旬日天半]|分季度|分月|定期|日常|半年|年底|年末"
+    r"|年终|年内"
     r"|年度|月底|月末|季度|旬|今年|明年|次年|本年|当年"
 )
 # 2025年底 -> 2025年年底: the year, then the year's end (年底 alone is a point of its own).
@@ -176,20 +186,54 @@ def _brackets(s: str) -> str:
     return outside if outside else "、".join(inside)
 
 
-def normalise(text: str) -> str:
+def _in_year(year: int | None) -> Callable[[re.Match[str]], str]:
+    def two_digit_year(m: re.Match[str]) -> str:
+        """一一年一月 in a 2010 plan: 2011, the year ending so nearest the campaign's."""
+        if year is None:
+            return m.group()
+        nn = int(m[1])
+        full = year - (year - nn + 50) % 100 + 50
+        return f"{full}年"
+
+    return two_digit_year
+
+
+def _nth_weekday(year: int | None) -> Callable[[re.Match[str]], str]:
+    def nth(m: re.Match[str]) -> str:
+        """6月第二个星期日: the day, in the year written or the campaign's."""
+        y = int(m[1]) if m[1] else year
+        month, n = int(m[2]), int(m[3])
+        if y is None or not 1 <= month <= 12:
+            return m.group()
+        weekday = _WEEKDAYS[m[4]]
+        first = (weekday - date(y, month, 1).weekday()) % 7 + 1
+        day = first + 7 * (n - 1)
+        if day > calendar.monthrange(y, month)[1]:
+            return m.group()
+        return f"{m[1] or ''}{'年' if m[1] else ''}{month}月{day}日"
+
+    return nth
+
+
+def normalise(text: str, year: int | None = None) -> str:
     """The canonical form the grammar reads: NFKC, no spaces, ASCII digits, Chinese dates for
-    numeric ones, no annotations or clock times, ``~`` for every range mark."""
+    numeric ones, no annotations or clock times, ``~`` for every range mark.
+
+    With the campaign ``year``, the forms that need it are resolved too: two-digit years
+    (一一年一月) and the n-th weekday of a month (6月第二个星期日)."""
     s = unicodedata.normalize("NFKC", text)
     s = _CONTROL.sub("", s)
     s = _BREAK.sub("，", s.strip())
     s = _SPACE.sub("", s)
     s = s.replace("，", ",").replace("；", ";").replace("：", ":")
-    s = _numerals(s)
+    s = _ONE_AS_DASH.sub("~", s)
+    s = _numerals(s).replace("月份", "月").replace("号", "日")
+    s = _TWO_DIGIT_YEAR.sub(_in_year(year), s)
+    s = _NTH_WEEKDAY.sub(_nth_weekday(year), s)
     s = _WEEKDAY.sub("", s)
     s = _CLOCK.sub("", s)
     s = _numeric_dates(s)
     s = _brackets(s)
-    s = s.replace("月份", "月").replace("号", "日")
     s = _RANGE_WORDS.sub("~", s)
     s = _YEAR_END.sub(r"\1年年", s)
     s = _NTH_QUARTERS.sub(r"\1", s)
@@ -329,7 +373,8 @@ _UNDATED = re.compile(
     r"|\w*期间\w{0,6}|适时\w{0,6})$"
 )
 _ONGOING = re.compile(
-    r"(?:贯穿)?全年(?:度)?|长期|常态|常年|持续|每[月季周年旬日天半]|定期|日常|不定期|经常"
+    r"(?:贯穿)?全年(?:度)?|长期|常态|常年|持续|每[月季周年旬日天半]|分(?:季度|月|批次?)|定期|日常"
+    r"|不定期|经常"
 )
 _LEADING = re.compile(
     r"(?:(?:[^\d~,;、后起前]{0,12}(?:时间|时限|日期|期间)(?:为|是|:)?)|从|自|于|在|定于|计划于|拟于"
@@ -648,7 +693,7 @@ def _duration(n: int, unit: str, ctx: _Ctx) -> Period:
 
 
 def _read(text: str, year: int, issued: date | None) -> Reading:
-    s = normalise(text)
+    s = normalise(text, year)
     ctx = _Ctx(text, year, issued)
     periods: list[Period] = []
     undated = False
