@@ -53,7 +53,7 @@ EXAMPLES = (
     "9月中旬",
     "9月15日-10月8日",
     "9月底前",
-    "6月、9月",
+    "6月和9月",
     "全年",
     "第三季度",
     "10月-次年3月",
@@ -800,8 +800,9 @@ def examples(months: Iterable[int] = ()) -> tuple[str, ...]:
     ranked = sorted(counts, key=lambda m: (-counts[m], m))
     m = ranked[0]
     a, b = (m, m + 1) if m < 12 else (m - 1, m)
-    other = next((n for n in ranked[1:] if abs(n - m) > 1), None)
-    pair = f"{m}月、{other}月" if other is not None else f"{a}月、{b}月"
+    # Several periods, joined by 和 (a 、 would read as the list's own separator).
+    other = next((n for n in ranked[1:] if abs(n - m) > 1), m + 3 if m <= 9 else m - 3)
+    pair = f"{min(m, other)}月和{max(m, other)}月"
     return (
         f"{m}月",
         f"{a}-{b}月",

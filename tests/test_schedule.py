@@ -8,9 +8,11 @@ Saturday 10-07 and Sunday 10-08 are make-up working days).
 from __future__ import annotations
 
 import contextlib
+import os
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -359,7 +361,7 @@ def test_examples_are_in_the_plans_own_months() -> None:
 def test_examples_for_december_stay_in_the_year() -> None:
     got = examples([12, 12, 3])
     assert got[:3] == ("12月", "11-12月", "12月中旬")
-    assert "12月、3月" in got
+    assert "3月和12月" in got
     for text in got:
         parse_periods(text, Y, ISSUED)  # every example reads
 
@@ -407,3 +409,34 @@ def test_accepted_text_gives_sorted_periods(text: str, year: int, issued: bool) 
 def test_arbitrary_text_never_crashes(text: str, year: int, issued: date | None) -> None:
     with contextlib.suppress(ScheduleError):
         parse_periods(text, year, issued)
+
+
+def test_validate_shows_examples_in_the_plans_months(tmp_path: Path) -> None:
+    """A June plan with one unreadable cell: `qm validate` quotes it, names its line, and
+    shows examples written in June."""
+    plan = tmp_path / "campaign-2024.yaml"
+    plan.write_text(
+        "campaign:\n"
+        "  name: 2024年安全生产月\n"
+        "  year: 2024\n"
+        "  issued: 2024-05-20\n"
+        "activities:\n"
+        "  - {id: 1, theme: 启动仪式, schedule: 6月上旬, lead: 安监科}\n"
+        "  - {id: 2, theme: 宣传咨询日, schedule: 6月16日, lead: 安监科}\n"
+        "  - {id: 3, theme: 应急演练, schedule: 省出台文件后2个月, lead: 安监科}\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "QM_CACHE_DIR": str(tmp_path / "cache"), "QM_TODAY": "2024-06-01"}
+    run = subprocess.run(
+        [sys.executable, "-m", "qualitymonth", "--plan", str(plan), "validate"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 1
+    assert f"{plan}:8:" in run.stderr
+    assert "省出台文件后2个月" in run.stderr
+    assert "6月、6-7月、6月中旬、6月15日-7月8日、6月底前、6月和9月、全年、第二季度、待定" in run.stderr
+    assert "9-10月" not in run.stderr  # not the September examples
