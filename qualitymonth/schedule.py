@@ -107,7 +107,13 @@ _SPACE = re.compile(r"\s+")
 _YMD = re.compile(r"(?<!\d)(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?!\d)")
 _YM = re.compile(r"(?<!\d)(\d{4})[./](\d{1,2})(?![\d./])")
 _MD = re.compile(r"(?<![\d./:])(\d{1,2})[./](\d{1,2})(?![\d./:])")
-_OPEN, _CLOSE = "([【〔<《「{", ")]】〕>》」}"
+_NO_BRACKETS = str.maketrans("", "", "([【〔<《「{)]】〕>》」}\"“”'‘’")
+# The traditional forms of the characters the grammar reads (國家核準考試成績後).
+_SIMPLIFIED = str.maketrans("後個週號點時內從於間為與開結屆", "后个周号点时内从于间为与开结届")
+# 5月 20 日 9月 16 日: a space after a day, before the next month, parts two dates.
+_SPACED_DATES = re.compile(r"(?<=日)\s+(?=\d{1,2}\s*月)")
+# 24曰: 曰 (say) typed for 日 (day) after a number.
+_YUE_FOR_RI = re.compile(r"(?<=[\d〇零一二两三四五六七八九十])曰")
 _BRACKET = re.compile(r"[(\[【〔<《「{][^()\[\]【】〔〕<>《》「」{}]*[)\]】〕>》」}]")
 #: Weekday names and numbers, Monday 0 … Sunday 6.
 _WEEKDAYS = {**{c: i for i, c in enumerate("一二三四五六日")}, **{str(i + 1): i for i in range(7)},
@@ -117,10 +123,10 @@ _NTH_WEEKDAY = re.compile(
 )
 _TWO_DIGIT_YEAR = re.compile(r"(?<!\d)(\d{2})年(?=\d{1,2}月)")
 # 4月一12月: a 一 between two numbers is a dash typed with the wrong key.
-_ONE_AS_DASH = re.compile(r"(?<=[\d月日])一(?=\d)")
+_ONE_AS_DASH = re.compile(r"(?<=[\d月日旬底末初])一(?=\d)")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[1-7一二三四五六日天]")
 _DAYPART = r"(?:上午|下午|晚上|中午|早上|凌晨|傍晚|晚)"
-_TIME = _DAYPART + r"?\d{1,2}(?::\d{2}|[点时](?:\d{1,2}分?|半|整)?)"
+_TIME = _DAYPART + r"?\d{1,2}(?::\d{2}[点时]?|[点时](?:\d{1,2}分?|半|整)?)"
 _CLOCK = re.compile(
     _TIME + r"(?:开始|起)?(?:(?:" + _DASH + r"+|至|到)" + _TIME + r"(?:结束|止)?)?|" + _DAYPART
 )
@@ -166,9 +172,8 @@ def _numeric_dates(s: str) -> str:
     return _MD.sub(md, s)
 
 
-def _brackets(s: str) -> str:
-    """Drop annotations in brackets, unless the text outside them names no date: then the
-    brackets are what names it (宣传周期间（6月17日-23日）)."""
+def _split_brackets(s: str) -> tuple[str, list[str]]:
+    """The text outside brackets, and what the brackets hold (innermost first)."""
     inside: list[str] = []
     outside = s
     while True:
@@ -177,13 +182,7 @@ def _brackets(s: str) -> str:
             break
         inside += [b[1:-1] for b in found]
         outside = _BRACKET.sub("", outside)
-    outside = outside.translate({ord(c): None for c in _OPEN + _CLOSE})
-    if _DATEISH.search(outside) or not inside:
-        return outside
-    dated = [b for b in inside if _DATEISH.search(b)]
-    if dated:
-        return "、".join(dated)
-    return outside if outside else "、".join(inside)
+    return outside.translate(_NO_BRACKETS), [b.translate(_NO_BRACKETS) for b in inside]
 
 
 def _in_year(year: int | None) -> Callable[[re.Match[str]], str]:
@@ -215,17 +214,16 @@ def _nth_weekday(year: int | None) -> Callable[[re.Match[str]], str]:
     return nth
 
 
-def normalise(text: str, year: int | None = None) -> str:
-    """The canonical form the grammar reads: NFKC, no spaces, ASCII digits, Chinese dates for
-    numeric ones, no annotations or clock times, ``~`` for every range mark.
-
-    With the campaign ``year``, the forms that need it are resolved too: two-digit years
-    (一一年一月) and the n-th weekday of a month (6月第二个星期日)."""
-    s = unicodedata.normalize("NFKC", text)
+def _prepare(text: str, year: int | None) -> tuple[str, str | None]:
+    """The text outside brackets and the text inside them, each in the canonical form the
+    grammar reads; ``None`` for the inside when there are no brackets."""
+    s = unicodedata.normalize("NFKC", text).translate(_SIMPLIFIED)
     s = _CONTROL.sub("", s)
     s = _BREAK.sub("，", s.strip())
+    s = _SPACED_DATES.sub("、", s)
     s = _SPACE.sub("", s)
-    s = s.replace("，", ",").replace("；", ";").replace("：", ":")
+    s = _YUE_FOR_RI.sub("日", s)
+    s = s.replace("，", ",").replace("；", ";").replace("：", ":").replace("。", ",")
     s = _ONE_AS_DASH.sub("~", s)
     s = _numerals(s).replace("月份", "月").replace("号", "日")
     s = _TWO_DIGIT_YEAR.sub(_in_year(year), s)
@@ -233,15 +231,29 @@ def normalise(text: str, year: int | None = None) -> str:
     s = _WEEKDAY.sub("", s)
     s = _CLOCK.sub("", s)
     s = _numeric_dates(s)
-    s = _brackets(s)
+    outside, inside = _split_brackets(s)
+    dated = [b for b in inside if _DATEISH.search(b)] or inside
+    return _finish(outside), (_finish("、".join(dated)) if dated else None)
+
+
+def _finish(s: str) -> str:
     s = _RANGE_WORDS.sub("~", s)
     s = _YEAR_END.sub(r"\1年年", s)
     s = _NTH_QUARTERS.sub(r"\1", s)
-    s = _LIST_UNIT.sub(
-        lambda m: re.sub(r"(\d{1,2})", r"\g<1>" + m[3], m[1] + m[2]),
-        s,
-    )
-    return s
+    return _LIST_UNIT.sub(lambda m: re.sub(r"(\d{1,2})", r"\g<1>" + m[3], m[1] + m[2]), s)
+
+
+def normalise(text: str, year: int | None = None) -> str:
+    """The canonical form the grammar reads: NFKC, no spaces, ASCII digits, Chinese dates for
+    numeric ones, no clock times, ``~`` for every range mark, and no annotations in
+    brackets unless the text outside them names no date (then the brackets' text).
+
+    With the campaign ``year``, the forms that need it are resolved too: two-digit years
+    (一一年一月) and the n-th weekday of a month (6月第二个星期日)."""
+    outside, inside = _prepare(text, year)
+    if inside is not None and not _DATEISH.search(outside):
+        return inside
+    return outside
 
 
 # --------------------------------------------------------------------------- one point
@@ -367,17 +379,21 @@ def _match_point(s: str, pos: int) -> tuple[_Point, int]:
 
 # --------------------------------------------------------------------------- one piece
 
+# Words that say the date is set elsewhere (待定, 另行通知, 根据上级部署…) or tied to an event
+# that has no date in the cell (活动期间, 开学前, 核定分数线后): an undated activity.
 _UNDATED = re.compile(
-    r"^(?:时间|具体时间|活动时间)?(?:待定|未定|暂定|另定|另行\w{0,4}|另文\w{0,4}|视情况而定|视情而定"
-    r"|(?:根据|按照?|依据|遵照|视|结合|服从|配合)\w*(?:部署|要求|安排|通知|而定|情况|需要|确定|进度|时间)\w{0,6}"
-    r"|\w*期间\w{0,6}|适时\w{0,6})$"
+    r"待定|未定|另定|另行|另文|待\w*(?:通知|确定|部署|安排|下达|公布)|视\w*而定|期间|适时|时间内"
+    r"|(?:根据|按照?|依据|遵照|结合|服从|配合)\w*(?:部署|要求|安排|通知|情况|需要|进度|时间)"
+    r"|(?:后|前|内)$"
 )
+_AFTER_EVENT = re.compile(r"后|起$")
 _ONGOING = re.compile(
     r"(?:贯穿)?全年(?:度)?|长期|常态|常年|持续|每[月季周年旬日天半]|分(?:季度|月|批次?)|定期|日常"
     r"|不定期|经常"
 )
 _LEADING = re.compile(
-    r"(?:(?:[^\d~,;、后起前]{0,12}(?:时间|时限|日期|期间)(?:为|是|:)?)|从|自|于|在|定于|计划于|拟于"
+    r"(?:(?:[^\d~,;、后起前]{0,12}(?:时间|时限|日期|期间)(?:分别)?(?:为|是|:)?)|从|自|于|在|定于"
+    r"|计划于|拟于"
     r"|预计于?|计划|拟|争取|力争|确保|务必|须|需|应|要|暂定)+"
 )
 _FROM_ISSUE = re.compile(
@@ -405,6 +421,8 @@ class _Ctx:
         self.last_year: int | None = None
         self.last_month: int | None = None
         self.weekday_years: set[int] = set()
+        #: An earlier piece was tied to an event with no date (省出台文件后).
+        self.after_event = False
 
     def fail(self, reason: str = "schedule_unreadable", **params: object) -> ScheduleError:
         return ScheduleError(self.text, reason, **params)
@@ -469,6 +487,7 @@ class _Ctx:
 
 
 _WORDS_ONLY = "words"
+_DIGIT = re.compile(r"\d")
 _SPLIT = re.compile(r"以及|并且|及(?!时)|[、,;。和与或并]")
 _YEAR_PREFIX = re.compile(r"(?:(\d{4})年度?|今年|本年度?|当年|明年)?")
 _BAD_REST = re.compile(r"[\d~]|^(?:[年月日旬季周天底末初后]|上旬|中旬|下旬|上半|下半)")
@@ -481,8 +500,12 @@ def _is_words(seg: str) -> bool:
 def _piece(seg: str, ctx: _Ctx) -> list[Period] | str | None:
     """One comma-free piece of a cell: its periods, ``None`` for 待定 and the like, or
     ``_WORDS_ONLY`` for words that name no date (报送总结 after a date)."""
-    if _is_words(seg):
-        return None if _UNDATED.match(seg) else _WORDS_ONLY
+    if _is_words(seg) or ("期间" in seg and not _DIGIT.search(seg)):
+        if not _UNDATED.search(seg):
+            return _WORDS_ONLY
+        if _AFTER_EVENT.search(seg):
+            ctx.after_event = True
+        return None
     m = _FROM_ISSUE.match(seg)
     if m and m.end():
         return _from_issue(seg[m.end() :], ctx)
@@ -634,6 +657,8 @@ def _pair(a: _Point, b: _Point, ctx: _Ctx) -> Period:
         _carry_day(a, ctx)
     if a.num is not None or a.empty or ((a.xun or a.monthend) and a.month is None):
         raise ctx.fail()
+    if a.is_deadline:  # 4月底至5月中旬: the 30th, or the last 旬? No rule says: refuse
+        raise ctx.fail()
     if b.num is not None and b.month is None and b.year is None and b.rel is None:
         if a.year_only and b.num >= 1000 and not b.dayunit:
             b.year, b.num = b.num, None
@@ -665,6 +690,8 @@ def _pair(a: _Point, b: _Point, ctx: _Ctx) -> Period:
 
 def _duration(n: int, unit: str, ctx: _Ctx) -> Period:
     """一个月内, 10天之内, 10个工作日内: from the issue date, the issue day not counted."""
+    if ctx.after_event:  # 核定分数线后，2个月内: counted from that event, not the issue date
+        raise ctx.fail()
     if ctx.issued is None:
         raise ctx.fail("schedule_needs_issued")
     start = ctx.issued
@@ -693,7 +720,33 @@ def _duration(n: int, unit: str, ctx: _Ctx) -> Period:
 
 
 def _read(text: str, year: int, issued: date | None) -> Reading:
-    s = normalise(text, year)
+    """The cell as written, or what its brackets say when the text outside them names no
+    date (宣传周期间（6月17日-23日）, 第二阶段：集中整治（5月15日至11月底）)."""
+    outside, inside = _prepare(text, year)
+    if inside is None or not outside:
+        return _read_cell(inside if inside is not None else outside, text, year, issued)
+    try:
+        reading = _read_cell(outside, text, year, issued)
+    except ScheduleError:
+        bracketed = _read_or_none(inside, text, year, issued)
+        if bracketed is None or not bracketed.periods:
+            raise
+        return bracketed
+    if reading.periods:
+        return reading
+    bracketed = _read_or_none(inside, text, year, issued)
+    return bracketed if bracketed is not None and bracketed.periods else reading
+
+
+def _read_or_none(s: str, text: str, year: int, issued: date | None) -> Reading | None:
+    try:
+        return _read_cell(s, text, year, issued)
+    except ScheduleError:
+        return None
+
+
+def _read_cell(s: str, text: str, year: int, issued: date | None) -> Reading:
+    """The pieces of normalised cell ``s`` (``text`` as written, for errors)."""
     ctx = _Ctx(text, year, issued)
     periods: list[Period] = []
     undated = False
@@ -708,12 +761,9 @@ def _read(text: str, year: int, issued: date | None) -> Reading:
             raise ctx.fail() from exc
         if got is None:
             undated = True
-        elif isinstance(got, str):  # words: after a date they are what is to be done
-            if not periods and not undated:
-                raise ctx.fail()
-        else:
+        elif not isinstance(got, str):  # words (报送总结) say what is done, not when
             periods += got
-    if not periods and not undated:  # nothing but separators, brackets or clock times
+    if not periods and not undated:  # nothing but words, separators or clock times
         raise ctx.fail("schedule_unreadable" if text.strip() else "schedule_empty")
     ordered = tuple(sorted(set(periods), key=lambda p: (p.start, p.end)))
     return Reading(ordered, frozenset(ctx.weekday_years))

@@ -213,7 +213,14 @@ CASES: list[tuple[str, tuple[Period, ...]]] = [
     # a bracket is read when the text outside it names no date
     ("宣传周期间（6月17日-23日）", (p(6, 17, 6, 23),)),
     ("动员部署阶段(8月1日—8月20日)", (p(8, 1, 8, 20),)),
+    ("第二阶段:集中整治(5月15日至11月底)", (p(5, 15, 11, 30),)),
     ("6月第二个星期日", (day(6, 11),)),
+    # slips of the pen a reader reads without hesitation
+    ("5月 20 日 9月 16 日 11月18日", (day(5, 20), day(9, 16), day(11, 18))),
+    ("2023年5月中旬一2023年9月30日", (p(5, 11, 9, 30),)),
+    ("6月24曰至8月2曰", (p(6, 24, 8, 2),)),
+    ("笔试时间:2023年1月20日上午9:00时—11:00时", (day(1, 20),)),
+    ("开展自查，9月底前完成", (p(9, 13, 9, 30),)),
 ]
 
 
@@ -235,7 +242,9 @@ def test_there_are_at_least_a_hundred_cases() -> None:
 @pytest.mark.parametrize(
     "text",
     ["待定", "另行通知", "（待定）", " 待定 ", "根据上级部署", "按上级要求", "视情况而定",
-     "活动期间", "宣传周期间", "国庆期间", "具体时间另行通知"],
+     "活动期间", "宣传周期间", "国庆期间", "具体时间另行通知", "具体时间待省厅通知",
+     "由实施机构另文通知", "开学前", "國家核準考試成績後", "在规定的审查时间内",
+     "“百日行动”期间持续推进。"],
 )  # fmt: skip
 def test_undated_texts_have_no_period(text: str) -> None:
     assert parse_periods(text, Y, ISSUED) == ()
@@ -278,7 +287,13 @@ def test_deadline_after_a_late_issue_date_starts_on_first_of_january() -> None:
         ("9", "schedule_unreadable"),
         ("25-28日", "schedule_unreadable"),
         ("9月至", "schedule_unreadable"),
-        ("开展自查，9月底前完成", "schedule_unreadable"),
+        ("省出台文件后，2个月内完成", "schedule_unreadable"),
+        ("考後2個月", "schedule_unreadable"),
+        ("4月底至5月中旬", "schedule_unreadable"),
+        ("秋季开学预备周", "schedule_unreadable"),
+        ("7月20日?7月27日", "schedule_unreadable"),
+        ("20229", "schedule_unreadable"),
+        ("中旬", "schedule_unreadable"),
         ("2024年年初", "schedule_unreadable"),
         ("一个月内", "schedule_needs_issued"),
     ],
