@@ -125,6 +125,11 @@ _TWO_DIGIT_YEAR = re.compile(r"(?<!\d)(\d{2})年(?=\d{1,2}月)")
 # 4月一12月: a 一 between two numbers is a dash typed with the wrong key.
 _ONE_AS_DASH = re.compile(r"(?<=[\d月日旬底末初])一(?=\d)")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[1-7一二三四五六日天]")
+# What makes a rewrite worth running (see _prepare).
+_CN_ANY = re.compile(_CN_RUN)
+_WEEKDAY_OR_CLOCK = re.compile(r"[星礼周:点时午晚早凌]")
+_ANY_BRACKET = re.compile(r"[(\[【〔<《「{)\]】〕>》」}\"“”'‘’]")
+_LIST_MARK = re.compile(r"[、或和及与,]")
 _DAYPART = r"(?:上午|下午|晚上|中午|早上|凌晨|傍晚|晚)"
 _TIME = _DAYPART + r"?\d{1,2}(?::\d{2}[点时]?|[点时](?:\d{1,2}分?|半|整)?)"
 _CLOCK = re.compile(
@@ -216,21 +221,38 @@ def _nth_weekday(year: int | None) -> Callable[[re.Match[str]], str]:
 
 def _prepare(text: str, year: int | None) -> tuple[str, str | None]:
     """The text outside brackets and the text inside them, each in the canonical form the
-    grammar reads; ``None`` for the inside when there are no brackets."""
-    s = unicodedata.normalize("NFKC", text).translate(_SIMPLIFIED)
-    s = _CONTROL.sub("", s)
-    s = _BREAK.sub("，", s.strip())
-    s = _SPACED_DATES.sub("、", s)
-    s = _SPACE.sub("", s)
-    s = _YUE_FOR_RI.sub("日", s)
-    s = s.replace("，", ",").replace("；", ";").replace("：", ":").replace("。", ",")
-    s = _ONE_AS_DASH.sub("~", s)
-    s = _numerals(s).replace("月份", "月").replace("号", "日")
-    s = _TWO_DIGIT_YEAR.sub(_in_year(year), s)
-    s = _NTH_WEEKDAY.sub(_nth_weekday(year), s)
-    s = _WEEKDAY.sub("", s)
-    s = _CLOCK.sub("", s)
-    s = _numeric_dates(s)
+    grammar reads; ``None`` for the inside when there are no brackets.
+
+    Each rewrite runs only when its text can be there: most cells are short and plain, and a
+    plan of thousands of activities reads each of its distinct cells once."""
+    s = unicodedata.normalize("NFKC", text)
+    if not s.isascii():
+        s = s.translate(_SIMPLIFIED)
+    if not s.isprintable():  # control characters, line breaks, wide spaces
+        s = _CONTROL.sub("", s)
+        s = _BREAK.sub(",", s.strip())
+    if " " in s or not s.isprintable():
+        s = _SPACED_DATES.sub("、", s)
+        s = _SPACE.sub("", s)
+    if "曰" in s:
+        s = _YUE_FOR_RI.sub("日", s)
+    if "一" in s:
+        s = _ONE_AS_DASH.sub("~", s)
+    if _CN_ANY.search(s):
+        s = _numerals(s)
+    if "份" in s or "号" in s or "。" in s:
+        s = s.replace("月份", "月").replace("号", "日").replace("。", ",")
+    if "年" in s:
+        s = _TWO_DIGIT_YEAR.sub(_in_year(year), s)
+    if "第" in s:
+        s = _NTH_WEEKDAY.sub(_nth_weekday(year), s)
+    if _WEEKDAY_OR_CLOCK.search(s):
+        s = _WEEKDAY.sub("", s)
+        s = _CLOCK.sub("", s)
+    if "." in s or "/" in s or "-" in s:
+        s = _numeric_dates(s)
+    if not _ANY_BRACKET.search(s):
+        return _finish(s), None
     outside, inside = _split_brackets(s)
     dated = [b for b in inside if _DATEISH.search(b)] or inside
     return _finish(outside), (_finish("、".join(dated)) if dated else None)
@@ -238,9 +260,13 @@ def _prepare(text: str, year: int | None) -> tuple[str, str | None]:
 
 def _finish(s: str) -> str:
     s = _RANGE_WORDS.sub("~", s)
-    s = _YEAR_END.sub(r"\1年年", s)
-    s = _NTH_QUARTERS.sub(r"\1", s)
-    return _LIST_UNIT.sub(lambda m: re.sub(r"(\d{1,2})", r"\g<1>" + m[3], m[1] + m[2]), s)
+    if "年" in s:
+        s = _YEAR_END.sub(r"\1年年", s)
+    if "第" in s:
+        s = _NTH_QUARTERS.sub(r"\1", s)
+    if _LIST_MARK.search(s):
+        s = _LIST_UNIT.sub(lambda m: re.sub(r"(\d{1,2})", r"\g<1>" + m[3], m[1] + m[2]), s)
+    return s
 
 
 def normalise(text: str, year: int | None = None) -> str:
@@ -554,6 +580,8 @@ def _check_rest(rest: str, ctx: _Ctx) -> None:
 
 def _suffixes(seg: str, pos: int) -> tuple[set[str], int]:
     kinds: set[str] = set()
+    if pos >= len(seg):
+        return kinds, pos
     for _ in range(4):
         for kind, pattern in (
             ("around", _AROUND),
