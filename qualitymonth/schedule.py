@@ -124,7 +124,7 @@ _NTH_WEEKDAY = re.compile(
 _TWO_DIGIT_YEAR = re.compile(r"(?<!\d)(\d{2})年(?=\d{1,2}月)")
 # 4月一12月: a 一 between two numbers is a dash typed with the wrong key.
 _ONE_AS_DASH = re.compile(r"(?<=[\d月日旬底末初])一(?=\d)")
-_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[1-7一二三四五六日天]")
+_WEEKDAY = re.compile(r"(?<!每)(?:星期|礼拜|周)[1-7一二三四五六日天]")  # not 每周五
 # What makes a rewrite worth running (see _prepare).
 _CN_ANY = re.compile(_CN_RUN)
 _WEEKDAY_OR_CLOCK = re.compile(r"[星礼周:点时午晚早凌]")
@@ -295,7 +295,9 @@ _POINT = re.compile(
       | (?P<yearend>年底|年末|年终|年内)
       | (?P<month>\d{1,2})月
         (?: (?P<day>\d{1,2})日?
-          | (?P<xun>上中旬|中下旬|上旬|中旬|下旬|上半月|下半月|初|中|底|末)
+          | (?P<xun>上中旬|中下旬|上旬|中旬|下旬|上半月|下半月
+                   | (?:初|中|底|末)(?=$|[~,、;前后起左开完进结止以之当内期启组召举部报实执全])
+            )  # 9月中 and 9月底前, but not 9月中秋节前
         )?
       | (?P<lonexun>上中旬|中下旬|上旬|中旬|下旬)
       | 月(?P<monthend>底|末)
@@ -414,7 +416,7 @@ _UNDATED = re.compile(
 )
 _AFTER_EVENT = re.compile(r"后|起$")
 _ONGOING = re.compile(
-    r"(?:贯穿)?全年(?:度)?|长期|常态|常年|持续|每[月季周年旬日天半]|分(?:季度|月|批次?)|定期|日常"
+    r"(?:贯穿)?全年(?:度)?|长期|常态|常年|持续|每[月季周旬日天半]|每年$|分(?:季度|月|批次?)|定期|日常"
     r"|不定期|经常"
 )
 _LEADING = re.compile(
@@ -536,6 +538,8 @@ def _piece(seg: str, ctx: _Ctx) -> list[Period] | str | None:
     if m and m.end():
         return _from_issue(seg[m.end() :], ctx)
     seg = _strip_leading(seg)
+    if seg.startswith("每年") and _DATEISH.search(seg, 2):  # 每年9月: this year's September
+        seg = seg[2:]
     prefix = _YEAR_PREFIX.match(seg)
     assert prefix is not None  # the pattern is optional: it always matches
     if _ONGOING.match(seg, prefix.end()):
@@ -574,7 +578,7 @@ def _from_issue(rest: str, ctx: _Ctx) -> list[Period]:
 
 def _check_rest(rest: str, ctx: _Ctx) -> None:
     """What follows a date may be words (报送总结), never more of a date that was not read."""
-    if rest and _BAD_REST.search(rest):
+    if rest and (_BAD_REST.search(rest) or rest[-1] in "前后"):  # 9月中秋节前: an event
         raise ctx.fail()
 
 
