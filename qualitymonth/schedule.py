@@ -133,7 +133,7 @@ _LIST_MARK = re.compile(r"[、或和及与,]")
 _DAYPART = r"(?:上午|下午|晚上|中午|早上|凌晨|傍晚|晚)"
 _TIME = _DAYPART + r"?\d{1,2}(?::\d{2}[点时]?|[点时](?:\d{1,2}分?|半|整)?)"
 _CLOCK = re.compile(
-    _TIME + r"(?:开始|起)?(?:(?:" + _DASH + r"+|至|到)" + _TIME + r"(?:结束|止)?)?|" + _DAYPART
+    _TIME + r"(?:(?:开始|起)?(?:" + _DASH + r"+|至|到)" + _TIME + r"(?:结束|止)?)?|" + _DAYPART
 )
 # Longest first: 起至 before 至, 持续到 before 到.
 _RANGE_WORDS = re.compile(
@@ -518,7 +518,7 @@ _WORDS_ONLY = "words"
 _DIGIT = re.compile(r"\d")
 _SPLIT = re.compile(r"以及|并且|及(?!时)|[、,;。和与或并]")
 _YEAR_PREFIX = re.compile(r"(?:(\d{4})年度?|今年|本年度?|当年|明年)?")
-_BAD_REST = re.compile(r"[\d~]|^(?:[年月日旬季周天底末初后]|上旬|中旬|下旬|上半|下半)")
+_BAD_REST = re.compile(r"^(?:[~年月日旬季周天底末初后]|上旬|中旬|下旬|上半|下半)")
 
 
 def _is_words(seg: str) -> bool:
@@ -577,8 +577,11 @@ def _from_issue(rest: str, ctx: _Ctx) -> list[Period]:
 
 
 def _check_rest(rest: str, ctx: _Ctx) -> None:
-    """What follows a date may be words (报送总结), never more of a date that was not read."""
-    if rest and (_BAD_REST.search(rest) or rest[-1] in "前后"):  # 9月中秋节前: an event
+    """What follows a date may be words (报送总结, 报送至局质量科), never more of a date that
+    was not read (9月开展至年底), nor an event the date is tied to (9月中秋节前)."""
+    if rest.startswith("每"):  # 9-12月每月开展一次: how often, within the span read
+        return
+    if rest and (_BAD_REST.match(rest) or _DATEISH.search(rest) or rest[-1] in "前后"):
         raise ctx.fail()
 
 

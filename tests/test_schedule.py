@@ -213,6 +213,8 @@ CASES: list[tuple[str, tuple[Period, ...]]] = [
     ("9月底前报送总结", (p(9, 13, 9, 30),)),
     ("9月完成自查", (SEPT,)),
     ("于9月底前完成", (p(9, 13, 9, 30),)),
+    ("10月20日前报送至局质量科", (p(9, 13, 10, 20),)),
+    ("7月1日零时起", (p(7, 1, 12, 31),)),
     # a bracket is read when the text outside it names no date
     ("宣传周期间（6月17日-23日）", (p(6, 17, 6, 23),)),
     ("动员部署阶段(8月1日—8月20日)", (p(8, 1, 8, 20),)),
@@ -296,6 +298,7 @@ def test_deadline_after_a_late_issue_date_starts_on_first_of_january() -> None:
         ("秋季开学预备周", "schedule_unreadable"),
         ("9月中秋节前", "schedule_unreadable"),
         ("9月底至10月", "schedule_unreadable"),
+        ("9月开展至年底", "schedule_unreadable"),
         ("9月13日至今", "schedule_unreadable"),
         ("7月20日?7月27日", "schedule_unreadable"),
         ("20229", "schedule_unreadable"),
