@@ -421,6 +421,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "internal error: {detail} (set QM_DEBUG=1 for details)",
     ),
     "interrupted": ("已中断", "interrupted"),
+    # ---- schedule
+    "schedule_weekdays_only": (
+        "注意：{years} 年的法定节假日和调休尚未收入日历，“N个工作日内”按周一至周五计算",
+        "note: the official holidays of {years} are not in the calendar yet; "
+        "working days are counted Monday to Friday",
+    ),
 }
 
 

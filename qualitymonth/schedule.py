@@ -76,8 +76,9 @@ class Reading(NamedTuple):
 
     ``periods``: sorted, possibly empty (an undated activity).  ``weekday_years``: the years
     in which a working-day count (10个工作日内) had to count Monday to Friday because the
-    holiday calendar does not cover them; empty for every other text.  A caller tells the
-    user once, e.g. "2027年的法定节假日尚未公布，工作日按周一至周五计算".
+    holiday calendar does not cover them; empty for every other text.  A caller gathers
+    them over the plan and tells the user once, with the message ``schedule_weekdays_only``
+    (``years``: the years joined by "、").
     """
 
     periods: tuple[Period, ...]

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from qualitymonth.i18n import t
 from qualitymonth.schedule import (
     EXAMPLES,
     Period,
@@ -350,6 +351,14 @@ def test_working_days_outside_the_calendar_count_monday_to_friday() -> None:
     # a count that starts inside the calendar and runs out of it says so too
     crossing = read_schedule("3个工作日内", beyond - 1, date(beyond - 1, 12, 31))
     assert crossing.weekday_years == frozenset({beyond})
+
+
+def test_the_working_day_note_is_one_message() -> None:
+    beyond = max(calendar_years()) + 1
+    years = read_schedule("5个工作日内", beyond, date(beyond, 5, 6)).weekday_years
+    said = t("schedule_weekdays_only", "zh", years="、".join(map(str, sorted(years))))
+    assert f"{beyond} 年的法定节假日" in said
+    assert "周一至周五" in said
 
 
 def test_other_texts_carry_no_working_day_note() -> None:
