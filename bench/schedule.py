@@ -16,6 +16,7 @@ time too); the plan of part 2 holds only forms both read, so that neither prints
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import importlib.util
 import random
@@ -32,7 +33,7 @@ from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, base_env, qm_command, run, table
+from _common import ROOT, base_env, run, table
 
 sys.path.insert(0, str(ROOT))
 
@@ -116,10 +117,8 @@ def parse_all(module: ModuleType, cells: list[tuple[str, int, date | None]]) -> 
     error = module.ScheduleError
     started = time.perf_counter()
     for text, year, issued in cells:
-        try:
+        with contextlib.suppress(error):
             module.parse_schedule(text, year, issued)
-        except error:
-            pass
     return time.perf_counter() - started
 
 
@@ -208,7 +207,7 @@ def main() -> None:
         print(f"parsing, memo cleared, median of {args.runs} runs")
         print(table(["cells", "old µs/cell", "new µs/cell", "new/old"], rows))
         if not args.no_process:
-            print(f"\nwhole process ({' '.join(qm_command()[:1])} as of {OLD_COMMIT} and now)")
+            print(f"\nwhole process (python -m qualitymonth as of {OLD_COMMIT} and now)")
             rows = whole_process(cells, args.runs, Path(tmp))
             print(table(["command", "old ms", "new ms", "new/old"], rows))
 
