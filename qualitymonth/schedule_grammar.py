@@ -341,6 +341,8 @@ def _check_rest(rest: str, ctx: _Ctx) -> None:
     was not read (9月开展至年底), nor an event the date is tied to (9月中秋节前)."""
     if rest.startswith("每"):  # 9-12月每月开展一次: how often, within the span read
         return
+    if rest.startswith(("长期", "持续", "常态")) and not _DIGIT.search(rest) and "~" not in rest:
+        return  # 9月起长期坚持: how, from the date read
     if rest and (_BAD_REST.match(rest) or DATEISH.search(rest) or rest[-1] in "前后"):
         raise ctx.fail()
 
