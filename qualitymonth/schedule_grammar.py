@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from qualitymonth.model import Period, month_period
-from qualitymonth.schedule_text import DATEISH
+from qualitymonth.schedule_text import DATE_IN_WORDS, DATEISH
 
 __all__ = ["Reading", "ScheduleError", "read_cell"]
 
@@ -208,6 +208,7 @@ class _Ctx:
         self.issued = issued
         self.last_year: int | None = None
         self.last_month: int | None = None
+        self.last_day = False  # the piece before named a day: 3月5、15 is two days
         self.weekday_years: set[int] = set()
         #: An earlier piece was tied to an event with no date (省出台文件后).
         self.after_event = False
@@ -282,7 +283,10 @@ _BAD_REST = re.compile(r"^(?:[~年月日旬季周天底末初后]|上旬|中旬|
 
 
 def _is_words(seg: str) -> bool:
-    return not DATEISH.search(seg)
+    """No date here: no number, or numbers that count things (抽查100批次), not days."""
+    if not DATEISH.search(seg):
+        return True
+    return not (DATE_IN_WORDS.search(seg) or seg[0].isdigit() or seg[-1].isdigit())
 
 
 def _piece(seg: str, ctx: _Ctx) -> list[Period] | str | None:
@@ -343,7 +347,7 @@ def _check_rest(rest: str, ctx: _Ctx) -> None:
         return
     if rest.startswith(("长期", "持续", "常态")) and not _DIGIT.search(rest) and "~" not in rest:
         return  # 9月起长期坚持: how, from the date read
-    if rest and (_BAD_REST.match(rest) or DATEISH.search(rest) or rest[-1] in "前后"):
+    if rest and (_BAD_REST.match(rest) or DATE_IN_WORDS.search(rest) or rest[-1] in "前后"):
         raise ctx.fail()
 
 
@@ -393,7 +397,7 @@ def _range(seg: str, ctx: _Ctx) -> list[Period]:
 def _carry_day(p: _Point, ctx: _Ctx) -> None:
     """17日 after 6月16日, 下旬 after 9月中旬: the month of the piece before."""
     if p.month is None and ctx.last_month is not None and p.year is None and p.rel is None:
-        if p.num is not None and p.num <= 31:
+        if p.num is not None and p.num <= 31 and (p.dayunit or ctx.last_day):
             p.month, p.day, p.num = ctx.last_month, p.num, None
         elif p.xun or p.monthend:
             p.month = ctx.last_month
@@ -410,6 +414,7 @@ def _remember(p: _Point, y: int, ctx: _Ctx) -> None:
         ctx.last_year = y
     if p.month is not None:
         ctx.last_month = p.month
+        ctx.last_day = p.day is not None
 
 
 def _single(a: _Point, kinds: set[str], open_start: bool, ctx: _Ctx) -> Period:

@@ -17,7 +17,7 @@ from datetime import date
 
 from qualitymonth.cntext import cn_to_int
 
-__all__ = ["DATEISH", "normalise", "prepare"]
+__all__ = ["DATEISH", "DATE_IN_WORDS", "normalise", "prepare"]
 
 _DASHES = "-—–―~〜‐‑‒−⁓﹣━─"
 _DASH = "[" + re.escape(_DASHES) + "]"
@@ -39,7 +39,7 @@ _BREAK = re.compile(r"[\n\r\t\v\f\u2028\u2029]+")
 _SPACE = re.compile(r"\s+")
 _YMD = re.compile(r"(?<!\d)(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?!\d)")
 _YM = re.compile(r"(?<!\d)(\d{4})[./](\d{1,2})(?![\d./])")
-_MD = re.compile(r"(?<![\d./:])(\d{1,2})[./](\d{1,2})(?![\d./:])")
+_MD = re.compile(r"(?<![\d./:])(\d{1,2})[./](\d{1,2})(?![\d./:个天周年小%])")  # not 1.5个月
 _NO_BRACKETS = str.maketrans("", "", "([【〔<《「{)]】〕>》」}\"“”'‘’")
 # The traditional forms of the characters the grammar reads (國家核準考試成績後).
 _SIMPLIFIED = str.maketrans("後個週號點時內從於間為與開結屆", "后个周号点时内从于间为与开结届")
@@ -79,11 +79,14 @@ _RANGE_WORDS = re.compile(
 _LIST_UNIT = re.compile(
     r"(?<![\d月日~.])(\d{1,2})((?:[、或和及与,]\d{1,2})*[、或和及与,]\d{1,2})(月|季度)"
 )
-DATEISH = re.compile(
-    r"\d|即日|全年|长期|常态|常年|持续|每[月季周年旬日天半]|分季度|分月|定期|日常|半年|年底|年末"
-    r"|年终|年内"
-    r"|年度|月底|月末|季度|旬|今年|明年|次年|本年|当年"
+_DATE_WORDS = (
+    r"即日|全年|长期|常态|常年|持续|每[月季周年旬日天半]|分季度|分月|定期|日常|半年|年底|年末|年终"
+    r"|年内|年度|月底|月末|季度|旬|今年|明年|次年|本年|当年"
 )
+#: Text that may name a date: a number, or a word the grammar reads as one.
+DATEISH = re.compile(r"\d|" + _DATE_WORDS)
+#: A date in words that follow one (完成10家 is a count, 完成至10月 a date not read).
+DATE_IN_WORDS = re.compile(r"\d+(?:[年月日旬季周天时点:./\-~]|个(?:月|工作日|星期))|" + _DATE_WORDS)
 # 2025年底 -> 2025年年底: the year, then the year's end (年底 alone is a point of its own).
 _YEAR_END = re.compile(r"(\d{4}|今|明|本|当|次|翌)年(?=[底末终内])")
 _NTH_QUARTERS = re.compile(r"第(\d)(?=~第?\d季度)")

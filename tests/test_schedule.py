@@ -216,6 +216,8 @@ CASES: list[tuple[str, tuple[Period, ...]]] = [
     ("9月完成自查", (SEPT,)),
     ("于9月底前完成", (p(9, 13, 9, 30),)),
     ("10月20日前报送至局质量科", (p(9, 13, 10, 20),)),
+    ("9月底前完成10家企业检查", (p(9, 13, 9, 30),)),
+    ("9月开展,抽查100批次", (SEPT,)),
     ("7月1日零时起", (p(7, 1, 12, 31),)),
     # a bracket is read when the text outside it names no date
     ("宣传周期间（6月17日-23日）", (p(6, 17, 6, 23),)),
@@ -301,6 +303,8 @@ def test_deadline_after_a_late_issue_date_starts_on_first_of_january() -> None:
         ("9月中秋节前", "schedule_unreadable"),
         ("9月底至10月", "schedule_unreadable"),
         ("9月开展至年底", "schedule_unreadable"),
+        ("1.5个月内", "schedule_unreadable"),
+        ("6月、9", "schedule_unreadable"),
         ("9月13日至今", "schedule_unreadable"),
         ("7月20日?7月27日", "schedule_unreadable"),
         ("20229", "schedule_unreadable"),
