@@ -637,6 +637,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "docx_col_overdue": ("逾期", "Overdue"),
     "docx_col_late": ("逾期完成", "Late"),
     "docx_col_rate": ("完成率", "Rate"),
+    # ---- schedule
+    "schedule_weekdays_only": (
+        "注意：{years} 年的法定节假日和调休尚未收入日历，“N个工作日内”按周一至周五计算",
+        "note: the official holidays of {years} are not in the calendar yet; "
+        "working days are counted Monday to Friday",
+    ),
 }
 
 

@@ -328,15 +328,20 @@ def check(imported: Imported) -> list[Problem]:
 
 def schedule_warnings(imported: Imported) -> list[Problem]:
     """Schedules that qm cannot read: written as they are, for the clerk to fix."""
-    from qualitymonth.schedule import EXAMPLES, ScheduleError, parse_schedule
+    from qualitymonth.schedule import ScheduleError, examples, months_of, parse_periods
 
     c = imported.data["campaign"]
     issued = date.fromisoformat(c["issued"]) if c.get("issued") else None
-    out = []
+    failed = []
+    months: list[int] = []
     for a in imported.data["activities"]:
         try:
-            parse_schedule(a["schedule"], c["year"], issued)
+            months += months_of(parse_periods(a["schedule"], c["year"], issued), c["year"])
         except ScheduleError as exc:
-            params = {"id": a["id"], "text": a["schedule"], "examples": "、".join(EXAMPLES)}
-            out.append(Problem(imported.source, a["_row"], 0, exc.reason, {**params, **exc.params}))
+            failed.append((a, exc))
+    shown = "、".join(examples(months))
+    out = []
+    for a, error in failed:
+        params = {"id": a["id"], "text": a["schedule"], "examples": shown, **error.params}
+        out.append(Problem(imported.source, a["_row"], 0, error.reason, params))
     return out

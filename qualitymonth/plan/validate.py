@@ -30,7 +30,7 @@ from qualitymonth.model import (
 from qualitymonth.plan.loaded import LoadedPlan
 from qualitymonth.plan.schema import MAX_ACTIVITIES, ActivitySchema, CampaignSchema, PlanSchema
 from qualitymonth.plan.yaml_reader import Builder, Path_, load_yaml
-from qualitymonth.schedule import EXAMPLES, ScheduleError, parse_schedule
+from qualitymonth.schedule import ScheduleError, examples, months_of, parse_schedule
 
 __all__ = ["parse_plan"]
 
@@ -202,6 +202,7 @@ def _periods(
     """Each activity's period: explicit ``start``/``end`` win, else the parsed schedule."""
     periods: dict[int, Period | None] = {}
     problems: list[Problem] = []
+    unreadable: list[tuple[int, _Row, ScheduleError]] = []
     for row in rows:
         if row.start and row.end:
             periods[row.id] = Period(row.start, row.end)
@@ -209,15 +210,7 @@ def _periods(
         try:
             parsed = parse_schedule(row.schedule, year, issued)
         except ScheduleError as exc:
-            params = {
-                "id": row.id,
-                "text": row.schedule,
-                "examples": "、".join(EXAMPLES),
-                **exc.params,
-            }
-            problems.append(
-                where.problem(("activities", row.pos, "schedule"), exc.reason, **params)
-            )
+            unreadable.append((len(problems), row, exc))
             periods[row.id] = None
             continue
         if parsed is None:  # 待定: undated, unless one explicit date pins it to a day
@@ -238,6 +231,12 @@ def _periods(
             periods[row.id] = None
         else:
             periods[row.id] = Period(start, end)
+    if unreadable:  # examples in the months of the plan's readable schedules
+        shown = "、".join(examples(months_of((p for p in periods.values() if p), year)))
+        for at, row, error in reversed(unreadable):
+            params = {"id": row.id, "text": row.schedule, "examples": shown, **error.params}
+            problem = where.problem(("activities", row.pos, "schedule"), error.reason, **params)
+            problems.insert(at, problem)
     return periods, problems
 
 
