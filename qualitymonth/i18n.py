@@ -444,11 +444,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "and send it again",
     ),
     "form_is_docx": (
-        "是 Word 文档，不是 Excel 填报表", "a Word document, not an Excel progress form"
+        "是 Word 文档，不是 Excel 填报表",
+        "a Word document, not an Excel progress form",
     ),
-    "form_not_xlsx": (
-        "是压缩包，但不是 Excel 工作簿", "a zip archive, but not an Excel workbook"
-    ),
+    "form_not_xlsx": ("是压缩包，但不是 Excel 工作簿", "a zip archive, but not an Excel workbook"),
     "form_zip_parts": (
         "压缩包里有 {count} 个部件（上限 {limit}），不像填报表，未读取",
         "the archive holds {count} parts (the limit is {limit}): not a form; not read",
@@ -462,7 +461,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "suspicious compression ({part} is packed {ratio} times): a zip bomb?; not read",
     ),
     "form_encrypted": (
-        "文件中有加密的内容，无法读取", "the file holds encrypted parts and cannot be read"
+        "文件中有加密的内容，无法读取",
+        "the file holds encrypted parts and cannot be read",
     ),
     "form_unsafe_xml": (
         "文件含有不安全的 XML 内容（{part} 中有 DTD 或实体声明），未读取",
@@ -477,7 +477,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "reading forms needs defusedxml: run pip install defusedxml",
     ),
     "form_unreadable": (
-        "无法读取这个 Excel 文件（{reason}）", "cannot read this Excel file ({reason})"
+        "无法读取这个 Excel 文件（{reason}）",
+        "cannot read this Excel file ({reason})",
     ),
     "form_no_identity": (
         "不是 qm 生成的进展填报表（找不到表的标识）；请用 qm form 生成的表填报",
@@ -520,7 +521,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "序号 {id} does not match its theme: activity {id} of the plan is {theme!r}",
     ),
     "form_duplicate_id": (
-        "活动 {id} 在 {first} 已经填过一行", "activity {id} already has a row, at {first}"
+        "活动 {id} 在 {first} 已经填过一行",
+        "activity {id} already has a row, at {first}",
     ),
     "form_bad_status": (
         "状态“{text}”不是 未开始、进行中、已完成 之一",
@@ -531,20 +533,28 @@ _TEXT: dict[str, tuple[str, str]] = {
         "cannot read the progress {text!r}; write a whole number from 0 to 100",
     ),
     "form_percent_range": (
-        "完成进度 {value} 不在 0–100 之间", "the progress {value} is not between 0 and 100"
+        "完成进度 {value} 不在 0–100 之间",
+        "the progress {value} is not between 0 and 100",
     ),
     "form_done_percent": (
-        "状态为已完成，但完成进度是 {value}", "the status is 已完成 but the progress is {value}"
+        "状态为已完成，但完成进度是 {value}",
+        "the status is 已完成 but the progress is {value}",
     ),
     "form_todo_percent": (
-        "状态为未开始，但完成进度是 {value}", "the status is 未开始 but the progress is {value}"
+        "状态为未开始，但完成进度是 {value}",
+        "the status is 未开始 but the progress is {value}",
     ),
     "form_bad_date": (
         "无法识别日期“{text}”；请写 2023-09-25、9月25日 或 9/25",
         "cannot read the date {text!r}; write 2023-09-25, 9月25日 or 9/25",
     ),
     "form_future_date": (
-        "日期 {date} 晚于今天（{today}）", "the date {date} is after today ({today})"
+        "日期 {date} 晚于今天（{today}）",
+        "the date {date} is after today ({today})",
+    ),
+    "form_early_date": (
+        "日期 {date} 不对（早于 2000 年）",
+        "the date {date} cannot be right (before 2000)",
     ),
     "form_note_too_long": (
         "进展情况有 {count} 字，超过 {limit} 字的上限",
@@ -559,7 +569,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{file} ({department}): {new} new, {old} already collected",
     ),
     "collect_file_empty": (
-        "{file}（{department}）：没有填写任何进展", "{file} ({department}): nothing filled in"
+        "{file}（{department}）：没有填写任何进展",
+        "{file} ({department}): nothing filled in",
     ),
     "collect_file_refused": (
         "{file}：有 {count} 处问题，这份表的内容都未记录（问题见下）",
@@ -575,9 +586,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "共 {files} 份表：新记录 {new} 条，已收过 {old} 条，退回 {refused} 份",
         "{files} forms: {new} new, {old} already collected, {refused} refused",
     ),
-    "collect_dry": (
-        "（试读：未写入进展记录）", "(dry run: nothing was written to the journal)"
-    ),
+    "collect_dry": ("（试读：未写入进展记录）", "(dry run: nothing was written to the journal)"),
 }
 
 

@@ -6,9 +6,11 @@ Pure constants and small text helpers; no openpyxl.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
 import unicodedata
 from collections.abc import Mapping
+from typing import Any
 
 __all__ = [
     "COLUMNS",
@@ -103,10 +105,16 @@ def involved(activity: Mapping[str, object], department: str, canon: Mapping[str
     lead = activity.get("lead")
     assist = activity.get("assist") or []
     names = [lead, *assist] if isinstance(assist, list) else [lead]
-    return any(isinstance(n, str) and dept_key(canon.get(n, n)) == dept_key(department)
-               for n in names)
+    return any(
+        isinstance(n, str) and dept_key(canon.get(n, n)) == dept_key(department) for n in names
+    )
 
 
 def dept_key(name: str) -> str:
     """Department names compare after NFKC, with full- and half-width brackets alike."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+
+
+def xl(module: str = "openpyxl") -> Any:
+    """An openpyxl module, imported when a form is written or read (it ships no types)."""
+    return importlib.import_module(module)

@@ -37,10 +37,10 @@ from qualitymonth.forms.layout import (
     PROP_PREFIX,
     SHEET,
     STATUS_WORDS,
-    dept_key,
     header_key,
     involved,
     plain_text,
+    xl,
 )
 from qualitymonth.forms.safety import (
     MAX_ROWS,
@@ -185,10 +185,10 @@ def _read_book(
     canon: Mapping[str, str],
     today: date,
 ) -> None:
-    from openpyxl import load_workbook
-
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
+        book = xl().load_workbook(
+            io.BytesIO(data), read_only=True, data_only=False, keep_links=False
+        )
     except Exception as exc:  # openpyxl raises many kinds for a file that is no workbook
         raise _refusal(exc) from None
     try:
@@ -276,9 +276,7 @@ def _find_sheet(book: Any) -> Any:
 
 
 def _letter(col: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return str(get_column_letter(col))
+    return str(xl("openpyxl.utils").get_column_letter(col))
 
 
 class _Rows:
@@ -391,9 +389,7 @@ class _Rows:
             if word in STATUS_WORDS:
                 status = STATUS_WORDS[word]
             else:
-                self.problem(
-                    self.columns["状态"], row, "form_bad_status", text=_quote(str(value))
-                )
+                self.problem(self.columns["状态"], row, "form_bad_status", text=_quote(str(value)))
         percent = None
         if "完成进度" in fill:
             value, cell = fill["完成进度"]
@@ -495,7 +491,7 @@ class _Rows:
 
     def _percent(self, row: int, value: Any, number_format: str) -> int | None:
         col = self.columns["完成进度"]
-        if isinstance(value, bool) or isinstance(value, (datetime, date)):
+        if isinstance(value, (bool, datetime, date)):
             self.problem(col, row, "form_bad_percent", text=_quote(_as_text(value)))
             return None
         if isinstance(value, (int, float)):
@@ -520,7 +516,7 @@ class _Rows:
             shown = int(number) if number == int(number) else number
             self.problem(col, row, "form_percent_range", value=shown)
             return None
-        return int(round(number))
+        return round(number)
 
     def _date(self, row: int, value: Any) -> date | None:
         col = self.columns["日期"]
@@ -537,6 +533,9 @@ class _Rows:
             day = None
         if day is None:
             self.problem(col, row, "form_bad_date", text=_quote(_as_text(value)))
+            return None
+        if day.year < 2000:
+            self.problem(col, row, "form_early_date", date=day.isoformat())
             return None
         if day > self.today:
             self.problem(
@@ -595,7 +594,7 @@ def _whole(value: Any) -> int | None:
 
 def _serial(value: float, epoch: datetime) -> date | None:
     """An Excel date serial number, when it stands for a day between 2000 and 2099."""
-    if not value == value or not 36526 <= value < 73051 + 1462:  # 2000-01-01 .. 2099
+    if value != value or not 36526 <= value < 73051 + 1462:  # 2000-01-01 .. 2099
         return None
     base = date(1899, 12, 30) if epoch.year < 1904 else date(1904, 1, 1)
     day = base + timedelta(days=int(value))

@@ -47,9 +47,7 @@ _RATIO_FLOOR = 1024 * 1024  # small parts may compress as well as they like
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CHUNK = 1 << 20
 # A document type declaration, in UTF-8 or UTF-16 either way round.
-_DTD = re.compile(
-    rb"<!(?:DOCTYPE|ENTITY)|<\x00!\x00[DE]\x00|\x00<\x00!\x00[DE]", re.IGNORECASE
-)
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)|<\x00!\x00[DE]\x00|\x00<\x00!\x00[DE]", re.IGNORECASE)
 _MB = 1024 * 1024
 
 
@@ -132,9 +130,9 @@ def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
 
 def require_defused() -> None:
     """Refuse to read forms unless openpyxl parses with defusedxml."""
-    import openpyxl
+    import importlib
 
-    if not openpyxl.DEFUSEDXML:
+    if not importlib.import_module("openpyxl").DEFUSEDXML:
         raise Refused("form_needs_defusedxml")
 
 

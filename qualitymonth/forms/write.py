@@ -41,6 +41,7 @@ from qualitymonth.forms.layout import (
     form_id_of,
     involved,
     plain_text,
+    xl,
 )
 from qualitymonth.journal import MAX_NOTE_CHARS
 
@@ -75,8 +76,7 @@ def form_document(
 
 def render_form(doc: Mapping[str, Any], options: Mapping[str, Any]) -> bytes:
     """The .xlsx bytes of the progress form of ``doc["department"]``."""
-    from openpyxl import Workbook
-
+    Workbook = xl().Workbook
     campaign: Mapping[str, Any] = doc.get("campaign") or {}
     department = plain_text(str(doc["department"]), one_line=True)
     as_of = str(doc["as_of"])
@@ -128,9 +128,11 @@ def _fill_sheet(
     as_of: str,
     activities: Sequence[Mapping[str, Any]],
 ) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
+    styles = xl("openpyxl.styles")
+    Alignment, Border, Font = styles.Alignment, styles.Border, styles.Font
+    PatternFill, Protection, Side = styles.PatternFill, styles.Protection, styles.Side
+    get_column_letter = xl("openpyxl.utils").get_column_letter
+    DataValidation = xl("openpyxl.worksheet.datavalidation").DataValidation
 
     last = get_column_letter(len(COLUMNS))
     thin = Side(style="thin", color="808080")
@@ -231,7 +233,7 @@ def _row_height(theme: str) -> float:
 
 
 def _validations(sheet: Any, validation: Any, first: int, last: int) -> None:
-    from openpyxl.utils import get_column_letter
+    get_column_letter = xl("openpyxl.utils").get_column_letter
 
     def column(header: str) -> str:
         index = next(i for i, (h, _) in enumerate(COLUMNS, 1) if h == header)
@@ -314,7 +316,8 @@ def _print_setup(sheet: Any, *, landscape: bool) -> None:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_margins.left = sheet.page_margins.right = 0.5
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.75
+    sheet.page_margins.header = sheet.page_margins.footer = 0.3
     sheet.print_options.horizontalCentered = True
 
 
@@ -324,7 +327,8 @@ def _print_setup(sheet: Any, *, landscape: bool) -> None:
 def _guide_sheet(
     sheet: Any, campaign: Mapping[str, Any], department: str, as_of: str, count: int
 ) -> None:
-    from openpyxl.styles import Alignment, Font
+    styles = xl("openpyxl.styles")
+    Alignment, Font = styles.Alignment, styles.Font
 
     name = plain_text(str(campaign.get("name") or ""), one_line=True)
     doc_no = plain_text(str(campaign.get("doc_no") or ""), one_line=True)
@@ -373,7 +377,7 @@ def _guide_sheet(
 def _identity(book: Any, identity: Mapping[str, str]) -> None:
     """The form's identity, twice: in a very hidden sheet (which Excel's and WPS's menus
     cannot show) and as custom document properties (which survive a copy of the sheets)."""
-    from openpyxl.packaging.custom import StringProperty
+    StringProperty = xl("openpyxl.packaging.custom").StringProperty
 
     sheet = book.create_sheet(ID_SHEET)
     sheet.sheet_state = "veryHidden"
