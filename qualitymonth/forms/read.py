@@ -209,9 +209,11 @@ def _read_book(
 
 def _refusal(exc: Exception) -> Refused:
     """The sentence for an exception the parser raised on a broken or hostile file."""
-    kind = type(exc).__module__ + "." + type(exc).__name__
-    if kind.startswith("defusedxml.") or "Entit" in type(exc).__name__:
-        return Refused("form_unsafe_xml_parser")
+    error: BaseException | None = exc
+    while error is not None:  # openpyxl wraps the parser's exception in its own
+        if type(error).__module__.startswith("defusedxml"):
+            return Refused("form_unsafe_xml_parser")
+        error = error.__cause__ or error.__context__
     reason = plain_text(str(exc), one_line=True)[:120] or type(exc).__name__
     return Refused("form_unreadable", reason=reason)
 
