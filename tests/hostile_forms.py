@@ -14,6 +14,7 @@ import struct
 import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,7 @@ def big_30mb(folder: Path) -> Path:
     return path
 
 
+@cache
 def _many_rows(count: int) -> bytes:
     base = shipped().activities[0]
     rows: list[dict[str, Any]] = [

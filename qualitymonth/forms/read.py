@@ -278,7 +278,12 @@ def _find_sheet(book: Any) -> Any:
 
 
 def _letter(col: int) -> str:
-    return str(xl("openpyxl.utils").get_column_letter(col))
+    """A column's letters (1 -> A, 27 -> AA)."""
+    letters = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 class _Rows:
@@ -304,6 +309,7 @@ class _Rows:
                 self.by_id[ident] = a
         self.canon = canon
         self.department = canon.get(identity.department, identity.department)
+        self.mine = {i for i, a in self.by_id.items() if involved(a, self.department, canon)}
         self.today = today
         self.epoch = epoch
         self.columns: dict[str, int] = {}
@@ -475,7 +481,7 @@ class _Rows:
             valid = ", ".join(str(i) for i in self.by_id)
             self.problem(col, row, "form_unknown_id", id=ident, valid=valid)
             return None
-        if not involved(activity, self.department, self.canon):
+        if ident not in self.mine:
             self.problem(col, row, "form_not_department", id=ident, department=self.department)
             return None
         theme_cell = self._cell(cells, "活动主题")
