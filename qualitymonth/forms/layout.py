@@ -10,6 +10,7 @@ import importlib
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 __all__ = [
@@ -110,6 +111,7 @@ def involved(activity: Mapping[str, object], department: str, canon: Mapping[str
     )
 
 
+@lru_cache(maxsize=4096)
 def dept_key(name: str) -> str:
     """Department names compare after NFKC, with full- and half-width brackets alike."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))

@@ -309,7 +309,7 @@ class _Rows:
                 self.by_id[ident] = a
         self.canon = canon
         self.department = canon.get(identity.department, identity.department)
-        self.mine = {i for i, a in self.by_id.items() if involved(a, self.department, canon)}
+        self.mine: dict[int, bool] = {}
         self.today = today
         self.epoch = epoch
         self.columns: dict[str, int] = {}
@@ -481,7 +481,10 @@ class _Rows:
             valid = ", ".join(str(i) for i in self.by_id)
             self.problem(col, row, "form_unknown_id", id=ident, valid=valid)
             return None
-        if ident not in self.mine:
+        mine = self.mine.get(ident)
+        if mine is None:
+            mine = self.mine[ident] = involved(activity, self.department, self.canon)
+        if not mine:
             self.problem(col, row, "form_not_department", id=ident, department=self.department)
             return None
         theme_cell = self._cell(cells, "活动主题")
