@@ -472,9 +472,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "文件含有不安全的 XML 内容（DTD 或实体声明），未读取",
         "the file holds unsafe XML (a DTD or an entity declaration); not read",
     ),
-    "form_needs_defusedxml": (
-        "读取填报表需要 defusedxml：请运行 pip install defusedxml",
-        "reading forms needs defusedxml: run pip install defusedxml",
+    "form_needs_package": (
+        "生成和读取进展填报表需要 {package}：请运行 pip install 'qualitymonth[office]'",
+        "progress forms need {package}: run pip install 'qualitymonth[office]'",
     ),
     "form_unreadable": (
         "无法读取这个 Excel 文件（{reason}）",

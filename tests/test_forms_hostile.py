@@ -251,3 +251,28 @@ def test_an_entity_the_parser_meets_is_named_as_unsafe_xml(tmp_path: Path) -> No
         assert _refusal(exc).key == "form_unsafe_xml_parser"
     else:
         pytest.fail("openpyxl read entities")
+
+
+@pytest.mark.parametrize(
+    ("hidden", "message"),
+    [
+        ("defusedxml", "progress forms need defusedxml: run pip install 'qualitymonth[office]'"),
+        ("openpyxl", "progress forms need openpyxl: run pip install 'qualitymonth[office]'"),
+    ],
+)
+def test_without_defusedxml_no_form_is_read(hidden: str, message: str, tmp_path: Path) -> None:
+    form = fill(make_form(tmp_path), {"F4": "已完成"})
+    script = (
+        f"import sys; sys.modules[{hidden!r}] = None\n"
+        "from datetime import date\nfrom pathlib import Path\n"
+        "from qualitymonth.errors import DataError\n"
+        "from qualitymonth.forms.read import read_form\n"
+        "try:\n"
+        f"    read_form(Path({str(form)!r}), plan_id='x', activities=[], today=date(2023, 10, 8))\n"
+        "except DataError as e:\n    print(e)\n"
+    )
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert (run.returncode, run.stdout, run.stderr) == (0, message + "\n", "")

@@ -118,5 +118,13 @@ def dept_key(name: str) -> str:
 
 
 def xl(module: str = "openpyxl") -> Any:
-    """An openpyxl module, imported when a form is written or read (it ships no types)."""
-    return importlib.import_module(module)
+    """An openpyxl module, imported when a form is written or read (it ships no types).
+
+    Raises :class:`DataError` naming the package to install when openpyxl is missing.
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        from qualitymonth.errors import DataError
+
+        raise DataError("form_needs_package", package="openpyxl") from None

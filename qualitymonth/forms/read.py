@@ -159,6 +159,8 @@ def read_form(
     ``activities`` are the plan's activities (JSON shape: ``id``, ``theme``, ``lead``,
     ``assist``); ``department_of`` maps every department name or alias to its canonical
     name (``Plan.canonical()``); ``today`` bounds the dates and dates the rows without one.
+    Raises :class:`~qualitymonth.errors.DataError` only when openpyxl or defusedxml is
+    missing: whatever is wrong with the file is a problem in the result.
     """
     out = Collected(path)
     shown = str(path)

@@ -129,11 +129,14 @@ def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
 
 
 def require_defused() -> None:
-    """Refuse to read forms unless openpyxl parses with defusedxml."""
-    import importlib
+    """Refuse to read any form unless openpyxl is there and parses with defusedxml: a
+    :class:`DataError` (the installation's problem, not the file's)."""
+    from qualitymonth.forms.layout import xl
 
-    if not importlib.import_module("openpyxl").DEFUSEDXML:
-        raise Refused("form_needs_defusedxml")
+    if not xl().DEFUSEDXML:
+        from qualitymonth.errors import DataError
+
+        raise DataError("form_needs_package", package="defusedxml")
 
 
 def _mb(size: int) -> str:
