@@ -576,6 +576,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{file}：有 {count} 处问题，这份表的内容都未记录（问题见下）",
         "{file}: {count} problems; nothing from this form was recorded (see below)",
     ),
+    "collect_more_problems": (
+        "{file}：还有 {count} 处问题未列出",
+        "{file}: {count} more problems not shown",
+    ),
     "collect_row": ("  {id}. {theme}：{what}{already}", "  {id}. {theme}: {what}{already}"),
     "collect_already": ("（已收过）", " (already collected)"),
     "collect_done": ("已完成（{date}）", "done ({date})"),

@@ -541,3 +541,18 @@ def test_a_bare_number_in_a_general_date_cell_is_not_taken_for_a_serial(tmp_path
     assert [p.format() for p in read(form).problems] == [
         f"{form}:填报!H5: 无法识别日期“925”；请写 2023-09-25、9月25日 或 9/25"
     ]
+
+
+def test_a_form_wrong_on_every_row_is_listed_fifty_problems_at_most(tmp_path: Path) -> None:
+    def many(book: Any) -> None:
+        sheet = book["填报"]
+        for row in range(20, 90):
+            sheet.cell(row, 6).value = "已完成"  # no 序号 on any of these rows
+
+    form = fill(make_form(tmp_path), {}, edit=many)
+    result = collect([form])
+    assert len(result.files[0].problems) == 70
+    lines = problem_lines(result)
+    assert len(lines) == 51
+    assert lines[0] == f"{form}:填报!A20: 这一行填了进展，但没有序号"
+    assert lines[-1] == "进展-质量科.xlsx：还有 20 处问题未列出"

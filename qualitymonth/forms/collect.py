@@ -162,6 +162,17 @@ def summary_lines(
     return lines
 
 
+#: Problems shown per file; a form wrong on every row says so without a thousand lines.
+MAX_PROBLEMS_SHOWN = 50
+
+
 def problem_lines(collection: Collection, lang: Lang = "zh") -> list[str]:
-    """What ``qm collect`` prints on stderr: every problem, ``FILE:填报!CELL: message``."""
-    return [p.format(lang) for f in collection.files for p in f.problems]
+    """What ``qm collect`` prints on stderr: the problems, ``FILE:填报!CELL: message``, at
+    most ``MAX_PROBLEMS_SHOWN`` a file, then how many more there are."""
+    lines: list[str] = []
+    for f in collection.files:
+        lines += [p.format(lang) for p in f.problems[:MAX_PROBLEMS_SHOWN]]
+        more = len(f.problems) - MAX_PROBLEMS_SHOWN
+        if more > 0:
+            lines.append(t("collect_more_problems", lang, file=f.path.name, count=more))
+    return lines
