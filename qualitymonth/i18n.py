@@ -448,6 +448,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "a Word document, not an Excel progress form",
     ),
     "form_not_xlsx": ("是压缩包，但不是 Excel 工作簿", "a zip archive, but not an Excel workbook"),
+    "form_corrupt": (
+        "文件已损坏（{part} 解压校验失败），未读取；请重新保存后再发",
+        "the file is damaged ({part} fails its check when unpacked); not read",
+    ),
     "form_zip_parts": (
         "压缩包里有 {count} 个部件（上限 {limit}），不像填报表，未读取",
         "the archive holds {count} parts (the limit is {limit}): not a form; not read",

@@ -153,6 +153,26 @@ def zip_bomb_1gb_zeros(folder: Path) -> Path:
     return path
 
 
+def zip_lies_small(folder: Path) -> Path:
+    """A sheet of 200 MB of zeros that declares 100 KB: zipfile unpacks no more than that,
+    then the CRC does not match."""
+    path = folder / "lies.xlsx"
+    good = _filled(folder)
+    with (
+        zipfile.ZipFile(io.BytesIO(good)) as src,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst,
+    ):
+        for info in src.infolist():
+            if info.filename != SHEET_XML:
+                dst.writestr(info.filename, src.read(info))
+        with dst.open(SHEET_XML, "w") as sheet:
+            for _ in range(200):
+                sheet.write(b"\0" * MB)
+    data = path.read_bytes()
+    path.write_bytes(_patch_declared_size(data, SHEET_XML, 100 * 1024))
+    return path
+
+
 def ratio_40mb(folder: Path) -> Path:
     """Under the size limits, but a 40 MB part packed a thousand times: refused by ratio."""
     blank = b"<!-- " + b" " * (40 * MB) + b" -->"
@@ -264,6 +284,7 @@ CASES: list[Hostile] = [
     Hostile("sparse_row_9000", sparse_row_9000, "form_too_many_rows"),
     Hostile("zip_declares_1gb", zip_declares_1gb, "form_zip_bomb"),
     Hostile("zip_bomb_1gb_zeros", zip_bomb_1gb_zeros, "form_zip_bomb", heavy=True),
+    Hostile("zip_lies_small", zip_lies_small, "form_corrupt", heavy=True),
     Hostile("ratio_40mb", ratio_40mb, "form_zip_ratio"),
     Hostile("many_parts", many_parts, "form_zip_parts"),
     Hostile("billion_laughs", billion_laughs, "form_unsafe_xml"),

@@ -125,6 +125,8 @@ MESSAGES = {
     "not_a_zip": "不是 .xlsx 文件（内容不是 Excel 工作簿）；请用 Excel 或 WPS 另存为 .xlsx 后再发",
     "ole_xls": "是旧版 .xls 文件，或设置了打开密码；请用 Excel 或 WPS 另存为不加密的 .xlsx 后再发",
     "docx_named_xlsx": "是 Word 文档，不是 Excel 填报表",
+    "zip_lies_small": "文件已损坏（xl/worksheets/sheet1.xml 解压校验失败），未读取；"
+    "请重新保存后再发",
     "many_parts": "压缩包里有 2012 个部件（上限 1000），不像填报表，未读取",
 }
 

@@ -165,9 +165,9 @@ def read_form(
     out = Collected(path)
     shown = str(path)
     try:
-        require_defused()
         data = load_bytes(path)
         check_archive(data)
+        require_defused()
         _read_book(data, out, plan_id, activities, department_of or {}, today)
     except Refused as refused:
         out.problems.append(FormProblem(shown, None, refused.key, refused.params))

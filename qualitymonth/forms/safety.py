@@ -71,7 +71,9 @@ def load_bytes(path: Path) -> bytes:
             size = os.fstat(f.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise Refused("form_too_big", size=_mb(size), limit=MAX_FILE_BYTES // _MB)
-            data = f.read(MAX_FILE_BYTES + 1)
+            data = f.read(min(size, MAX_FILE_BYTES) + 1)  # a buffer the size of the file
+            if len(data) > size:  # it grew while we read: read on, up to the limit
+                data += f.read(MAX_FILE_BYTES + 1 - len(data))
     except IsADirectoryError:
         raise Refused("form_is_dir") from None
     except OSError as exc:
@@ -125,7 +127,9 @@ def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
                     raise Refused("form_unsafe_xml", part=info.filename)
                 tail = chunk[-16:]
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError):
-        raise Refused("form_not_zip") from None
+        # zipfile stops at the declared size and then checks the CRC: a part that unpacks
+        # to more (or other) than it says ends here.
+        raise Refused("form_corrupt", part=info.filename) from None
 
 
 def require_defused() -> None:
