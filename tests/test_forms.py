@@ -374,9 +374,9 @@ def test_each_refusal_names_its_cell(tmp_path: Path, cells: dict[str, Any], mess
     assert got.proposals == []  # all or nothing: the good rows are not taken either
 
 
-def test_the_example_message_of_the_issue(tmp_path: Path) -> None:
+def test_the_example_message_of_the_issue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     form = fill(make_form(tmp_path), {"G7": 150})
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     got = read(Path(form.name))
     assert [p.format() for p in got.problems] == [
         "进展-质量科.xlsx:填报!G7: 完成进度 150 不在 0–100 之间"

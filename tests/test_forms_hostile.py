@@ -262,7 +262,9 @@ def test_an_entity_the_parser_meets_is_named_as_unsafe_xml(tmp_path: Path) -> No
         ("openpyxl", "progress forms need openpyxl: run pip install 'qualitymonth[office]'"),
     ],
 )
-def test_without_defusedxml_no_form_is_read(hidden: str, message: str, tmp_path: Path) -> None:
+def test_without_openpyxl_or_defusedxml_no_form_is_read(
+    hidden: str, message: str, tmp_path: Path
+) -> None:
     form = fill(make_form(tmp_path), {"F4": "已完成"})
     script = (
         f"import sys; sys.modules[{hidden!r}] = None\n"
