@@ -53,7 +53,7 @@ from qualitymonth.i18n import Lang, t
 from qualitymonth.journal import MAX_NOTE_CHARS
 from qualitymonth.progress import Event
 
-__all__ = ["Collected", "FormIdentity", "FormProblem", "Proposal", "read_form"]
+__all__ = ["Collected", "FormIdentity", "FormProblem", "Proposal", "parse_cell_date", "read_form"]
 
 #: The last sheet row read: the header, a little slack, and ``MAX_ROWS`` activities.
 LAST_ROW = MAX_ROWS + 10
