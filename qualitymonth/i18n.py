@@ -643,6 +643,180 @@ _TEXT: dict[str, tuple[str, str]] = {
         "note: the official holidays of {years} are not in the calendar yet; "
         "working days are counted Monday to Friday",
     ),
+    # ---- forms
+    "form_too_big": (
+        "文件有 {size} MB，超过 {limit} MB 的上限，未读取；进展填报表不会这么大",
+        "the file is {size} MB, over the {limit} MB limit; not read (a progress form is never "
+        "that big)",
+    ),
+    "form_too_many_rows": (
+        "表中超过 {limit} 行（到第 {row} 行仍有内容），未读取",
+        "the sheet has more than {limit} rows (row {row} still has content); not read",
+    ),
+    "form_is_dir": ("这是一个文件夹，不是填报表", "this is a folder, not a form"),
+    "form_unreadable_file": ("无法打开：{reason}", "cannot open it: {reason}"),
+    "form_not_zip": (
+        "不是 .xlsx 文件（内容不是 Excel 工作簿）；请用 Excel 或 WPS 另存为 .xlsx 后再发",
+        "not an .xlsx file (its content is no Excel workbook); save it as .xlsx in Excel or "
+        "WPS and send it again",
+    ),
+    "form_ole": (
+        "是旧版 .xls 文件，或设置了打开密码；请用 Excel 或 WPS 另存为不加密的 .xlsx 后再发",
+        "an old .xls file or one with an opening password; save it as an unencrypted .xlsx "
+        "and send it again",
+    ),
+    "form_is_docx": (
+        "是 Word 文档，不是 Excel 填报表",
+        "a Word document, not an Excel progress form",
+    ),
+    "form_not_xlsx": ("是压缩包，但不是 Excel 工作簿", "a zip archive, but not an Excel workbook"),
+    "form_corrupt": (
+        "文件已损坏（{part} 解压校验失败），未读取；请重新保存后再发",
+        "the file is damaged ({part} fails its check when unpacked); not read",
+    ),
+    "form_zip_parts": (
+        "压缩包里有 {count} 个部件（上限 {limit}），不像填报表，未读取",
+        "the archive holds {count} parts (the limit is {limit}): not a form; not read",
+    ),
+    "form_zip_bomb": (
+        "压缩内容异常（{part} 声称解压后有 {size} MB），疑似压缩炸弹，未读取",
+        "suspicious compression ({part} claims {size} MB unpacked): a zip bomb?; not read",
+    ),
+    "form_zip_ratio": (
+        "压缩比异常（{part} 压缩了 {ratio} 倍），疑似压缩炸弹，未读取",
+        "suspicious compression ({part} is packed {ratio} times): a zip bomb?; not read",
+    ),
+    "form_encrypted": (
+        "文件中有加密的内容，无法读取",
+        "the file holds encrypted parts and cannot be read",
+    ),
+    "form_unsafe_xml": (
+        "文件含有不安全的 XML 内容（{part} 中有 DTD 或实体声明），未读取",
+        "the file holds unsafe XML (a DTD or an entity declaration in {part}); not read",
+    ),
+    "form_unsafe_xml_parser": (
+        "文件含有不安全的 XML 内容（DTD 或实体声明），未读取",
+        "the file holds unsafe XML (a DTD or an entity declaration); not read",
+    ),
+    "form_needs_package": (
+        "生成和读取进展填报表需要 {package}：请运行 pip install 'qualitymonth[office]'",
+        "progress forms need {package}: run pip install 'qualitymonth[office]'",
+    ),
+    "form_unreadable": (
+        "无法读取这个 Excel 文件（{reason}）",
+        "cannot read this Excel file ({reason})",
+    ),
+    "form_no_identity": (
+        "不是 qm 生成的进展填报表（找不到表的标识）；请用 qm form 生成的表填报",
+        "not a progress form made by qm (it carries no form identity); fill in a form made by "
+        "qm form",
+    ),
+    "form_other_plan": (
+        "这份表不是按当前计划生成的（表上：{campaign}，{doc_no}，{as_of} 生成）；"
+        "如果计划文件改动过，请用 qm form 重新生成填报表发给{department}",
+        "this form was not made from the current plan (it says {campaign}, {doc_no}, made "
+        "{as_of}); if the plan file has changed, make a new form with qm form for {department}",
+    ),
+    "form_newer": (
+        "这份表由更新版本的 qm 生成（表格版本 {version}），请先升级 qm",
+        "this form was made by a newer qm (form version {version}); upgrade qm first",
+    ),
+    "form_no_sheet": ("找不到“填报”表", "there is no sheet 填报"),
+    "form_no_header": (
+        "“填报”表的前 10 行中找不到表头（序号、状态……）",
+        "sheet 填报 has no header (序号, 状态…) in its first 10 rows",
+    ),
+    "form_missing_column": ("表头缺少“{column}”列", "the header has no column {column}"),
+    "form_formula": (
+        "{column}是公式；请直接填写内容（qm 不计算公式）",
+        "{column} is a formula; type the value itself (qm never evaluates formulas)",
+    ),
+    "form_cell_error": ("{column}是错误值 {text}", "{column} is an error value {text}"),
+    "form_no_id": ("这一行填了进展，但没有序号", "this row reports progress but has no 序号"),
+    "form_bad_id": ("无法识别序号“{text}”", "cannot read the 序号 {text!r}"),
+    "form_unknown_id": (
+        "序号 {id} 不是本计划的活动（有效序号：{valid}）",
+        "{id} is not an activity of this plan (valid: {valid})",
+    ),
+    "form_not_department": (
+        "活动 {id} 不由{department}牵头或协办，不能在这份表里填报",
+        "activity {id} is neither led nor assisted by {department}: not on this form",
+    ),
+    "form_theme_mismatch": (
+        "序号 {id} 与活动主题对不上：本计划的活动 {id} 是“{theme}”",
+        "序号 {id} does not match its theme: activity {id} of the plan is {theme!r}",
+    ),
+    "form_duplicate_id": (
+        "活动 {id} 在 {first} 已经填过一行",
+        "activity {id} already has a row, at {first}",
+    ),
+    "form_bad_status": (
+        "状态“{text}”不是 未开始、进行中、已完成 之一",
+        "the status {text!r} is not one of 未开始, 进行中, 已完成",
+    ),
+    "form_bad_percent": (
+        "无法识别完成进度“{text}”；请填 0 到 100 的整数",
+        "cannot read the progress {text!r}; write a whole number from 0 to 100",
+    ),
+    "form_percent_range": (
+        "完成进度 {value} 不在 0–100 之间",
+        "the progress {value} is not between 0 and 100",
+    ),
+    "form_done_percent": (
+        "状态为已完成，但完成进度是 {value}",
+        "the status is 已完成 but the progress is {value}",
+    ),
+    "form_todo_percent": (
+        "状态为未开始，但完成进度是 {value}",
+        "the status is 未开始 but the progress is {value}",
+    ),
+    "form_bad_date": (
+        "无法识别日期“{text}”；请写 2023-09-25、9月25日 或 9/25",
+        "cannot read the date {text!r}; write 2023-09-25, 9月25日 or 9/25",
+    ),
+    "form_future_date": (
+        "日期 {date} 晚于今天（{today}）",
+        "the date {date} is after today ({today})",
+    ),
+    "form_early_date": (
+        "日期 {date} 不对（早于 2000 年）",
+        "the date {date} cannot be right (before 2000)",
+    ),
+    "form_note_too_long": (
+        "进展情况有 {count} 字，超过 {limit} 字的上限",
+        "the progress text has {count} characters, over the limit of {limit}",
+    ),
+    "form_by_too_long": (
+        "填报人有 {count} 字，超过 {limit} 字的上限",
+        "填报人 has {count} characters, over the limit of {limit}",
+    ),
+    "collect_file": (
+        "{file}（{department}）：新记录 {new} 条，此前已收过 {old} 条",
+        "{file} ({department}): {new} new, {old} already collected",
+    ),
+    "collect_file_empty": (
+        "{file}（{department}）：没有填写任何进展",
+        "{file} ({department}): nothing filled in",
+    ),
+    "collect_file_refused": (
+        "{file}：有 {count} 处问题，这份表的内容都未记录（问题见下）",
+        "{file}: {count} problems; nothing from this form was recorded (see below)",
+    ),
+    "collect_more_problems": (
+        "{file}：还有 {count} 处问题未列出",
+        "{file}: {count} more problems not shown",
+    ),
+    "collect_row": ("  {id}. {theme}：{what}{already}", "  {id}. {theme}: {what}{already}"),
+    "collect_already": ("（已收过）", " (already collected)"),
+    "collect_done": ("已完成（{date}）", "done ({date})"),
+    "collect_progress": ("进度 {percent}%（{date}）", "{percent}% ({date})"),
+    "collect_start": ("已开始（{date}）", "started ({date})"),
+    "collect_note": ("进展情况（{date}）", "note ({date})"),
+    "collect_total": (
+        "共 {files} 份表：新记录 {new} 条，已收过 {old} 条，退回 {refused} 份",
+        "{files} forms: {new} new, {old} already collected, {refused} refused",
+    ),
+    "collect_dry": ("（试读：未写入进展记录）", "(dry run: nothing was written to the journal)"),
 }
 
 
