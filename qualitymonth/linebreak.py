@@ -1,0 +1,451 @@
+"""Line breaking for terminal tables, as Chinese typesetting breaks lines.
+
+A cell is cut only where the Unicode line breaking algorithm (UAX #14, from ``uniseg``) allows
+a break, and further where Chinese typesetting allows one (GB/T 15834 and the usual 避头尾
+rules):
+
+- no closing punctuation (，。、；：？！”’）》」』】〕… and their ASCII kin) starts a line, and no
+  opening punctuation (“‘（《「『【〔) ends one;
+- a number stays whole, with its separators and its unit: ``8:30-11:30``, ``2024年6月``,
+  ``9月15日``, ``11 项``, ``12 家``, ``50%``, ``第六届``, ``九月``;
+- a run of at most four Han characters between punctuation, spaces or figures (逾期, 未开始,
+  “质量月”, 各监管所) is a word and stays whole, and so does a whole text of at most four
+  characters;
+- Latin words are never cut (UAX #14 already keeps them).
+
+When the text cannot fit that way, the rules give way in order: first the number and word
+rules, then (last resort) a run wider than the column is cut by columns, at a grapheme
+boundary, preferring a cut that leaves no punctuation wrong.  No line is ever wider than the
+width (except a single character wider than a one-column width), no character but a space at
+a break is dropped, and explicit newlines are kept.
+
+Widths are terminal cells as Rich counts them (``rich.cells``: CJK and full-width two cells,
+most others one, combining marks none, emoji sequences as Rich measures them), so a line that
+:func:`wrap` makes fits the column that Rich draws.
+
+Speed: UAX #14 in ``uniseg`` is pure Python, about 0.1 ms a character.  Two caches make it
+cheap.  Every character is first replaced by a representative with the same properties
+(line-break class, general category, East Asian width, cells, and the characters the rules
+name keep their identity), so ``第1项活动`` and ``第2项活动`` are one text to the algorithm and
+one entry in the cache of finished lines.  A text met for the first time is cut, between two
+Han characters (always a break opportunity, and a boundary no rule looks across), into short
+pieces whose break opportunities are computed with two characters of context each side and
+cached; a new sentence therefore costs a few dictionary look-ups per character.
+``tests/test_linebreak.py`` checks this against ``uniseg`` on the whole text.
+
+Nothing heavy is imported with this module: ``uniseg`` and ``rich`` load on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from bisect import bisect_right
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.measure import Measurement
+    from rich.text import Text
+
+__all__ = ["CLOSING", "OPENING", "Wrapped", "text_width", "wrap", "wrap_cells"]
+
+#: Never at the start of a line.
+CLOSING = frozenset("，。、；：？！”’）》」』】〕〉〗〙｝］…‥·・〃々〜～%％‰,.;:?!)]}")
+#: Never at the end of a line.
+OPENING = frozenset("“‘（《「『【〔〈〖〘｛［([{")
+
+_DIGITS = "0123456789"
+_WIDE_DIGITS = "０１２３４５６７８９"
+_NUMERALS = "〇零一二三四五六七八九十百千万两"
+_UNIT_WORDS = ("个工作日", "工作日", "小时", "个月", "周年", "年度", "万元", "亿元")
+_UNIT_CHARS = "年月日号时点分秒项家个件批份次届期季度天周人名元户所台套条场起篇张辆类倍岁米吨%％‰"
+_NUMBER_SEPARATORS = ".．:：/／-–—―~～"
+
+_D = f"[{_DIGITS}{_WIDE_DIGITS}]"
+_NUMBER = rf"{_D}+(?:[.．:：/／,]{_D}+)*"
+_UNIT = "(?:" + "|".join(_UNIT_WORDS) + f"|[{_UNIT_CHARS}])"
+#: A number (8:30, 2024.6.17, 6/17) or a Chinese numeral, with its unit: 6月, 11 项, 九月.
+_NUMBER_UNIT = re.compile(rf"(?:第 *)?{_NUMBER}(?: *{_UNIT})?|第?[{_NUMERALS}]+{_UNIT}")
+#: The same, with ranges and dates: 8:30-11:30, 9-10 月, 2024年6月, 9月15日.
+_GLUE = re.compile(
+    rf"(?:第 *)?{_NUMBER}(?: *(?:[-–—―~～]|[年月]) *{_NUMBER})*(?: *{_UNIT})?"
+    rf"|第?[{_NUMERALS}]+{_UNIT}"
+)
+_HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+_IS_HAN = re.compile(f"[{_HAN}]")
+#: A run too wide for its column is best cut after one of these.
+_CUT_AFTER = frozenset("-–—―~～/／")
+#: Short labels and words: never split.
+SHORT = 4
+
+#: Characters every rule here or in UAX #14 names one by one: they stand for themselves.
+_KEEP = frozenset(
+    "".join(CLOSING | OPENING)
+    + _NUMERALS
+    + "".join(_UNIT_WORDS)
+    + _UNIT_CHARS
+    + _NUMBER_SEPARATORS
+    + "第 ,\u2010\u25cc\u200d\ufe0f"
+)
+#: Plain Han characters all become this one; a break between two of them is always allowed.
+_HAN_REP = "丁"
+_SPLIT = re.compile(f"(?<={_HAN_REP})(?={_HAN_REP})|(?<=[aA0] )(?=[aA])")
+
+
+class _Cells(dict[str, int]):
+    """Terminal cells per character, as Rich counts them, learnt once per character."""
+
+    def __missing__(self, char: str) -> int:
+        from rich.cells import get_character_cell_size
+
+        self[char] = size = get_character_cell_size(char)
+        return size
+
+
+CELLS = _Cells()
+
+
+def text_width(text: str) -> int:
+    """Terminal cells ``text`` takes (as ``rich.cells.cell_len`` counts them)."""
+    if text.isascii():
+        return len(text)
+    if "\u200d" in text or "\ufe0f" in text:
+        from rich.cells import cell_len
+
+        return cell_len(text)
+    return sum(map(CELLS.__getitem__, text))
+
+
+_REPS: dict[tuple[object, ...], str] = {}
+
+
+class _Canon(dict[int, str]):
+    """``str.translate`` table: each character to the representative of its properties."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in _KEEP:
+            rep = char
+        elif char in _DIGITS:
+            rep = "0"
+        elif char in _WIDE_DIGITS:
+            rep = "０"
+        else:
+            rep = _REPS.setdefault(_properties(char), char)
+        self[code] = rep
+        return rep
+
+
+def _uniseg(name: str) -> Any:
+    """A module of ``uniseg`` (which ships no type information), imported on first use."""
+    return importlib.import_module(f"uniseg.{name}")
+
+
+def _properties(char: str) -> tuple[object, ...]:
+    """Everything UAX #14 (as ``uniseg`` implements it) and these rules read of a character."""
+    emoji, linebreak, data = (
+        _uniseg("emoji"),
+        _uniseg("linebreak"),
+        _uniseg("unicodedatawrapper"),
+    )
+    return (
+        linebreak.line_break(char),
+        data.category(char),
+        data.east_asian_width(char),
+        emoji.extended_pictographic(char),
+        CELLS[char],
+        bool(_IS_HAN.match(char)),
+    )
+
+
+_CANON = _Canon()
+
+
+def _canonical(para: str) -> str:
+    """``para`` with each character replaced by its representative (texts with emoji
+    sequences, which Rich measures as a whole, stay as they are)."""
+    if not _REPS:  # the representatives _SPLIT names come first
+        for char in (_HAN_REP, "a", "A"):
+            _REPS[_properties(char)] = char
+    if "\u200d" in para or "\ufe0f" in para:
+        return para
+    return para.translate(_CANON)
+
+
+# --------------------------------------------------------------------------- UAX #14
+
+_UAX: dict[str, list[int]] = {}
+
+
+def _uax14(text: str) -> list[int]:
+    """``uniseg``'s break opportunities: item i is 1 where a line may break before text[i]."""
+    flags = _UAX.get(text)
+    if flags is None:
+        flags = _UAX[text] = list(_uniseg("linebreak").line_break_breakables(text))
+    return flags
+
+
+def opportunities(canon: str) -> list[int]:
+    """UAX #14 break opportunities of a text whose characters are representatives, computed
+    piece by piece: between two plain Han characters (and after a space between Latin
+    words) the answer is always "break", and no rule looks across such a boundary, so each
+    piece is worked out with two characters of context on each side, and cached."""
+    n = len(canon)
+    flags: list[int] = []
+    start = 0
+    for m in (*_SPLIT.finditer(canon), None):
+        end = n if m is None else m.start()
+        lo, hi = max(0, start - 2), min(n, end + 2)
+        part = _uax14(canon[lo:hi])[start - lo : end - lo]
+        if start:
+            part[0] = 1
+        flags += part
+        start = end
+    return flags
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+def _candidates(canon: str) -> tuple[list[int], ...]:
+    """Break positions (0 < i < n), from the strictest level to the loosest.  All levels
+    break only where UAX #14 allows and keep punctuation right; the rules for the rest give
+    way one by one: a date's or a range's joints (2024年|6月), then a number's unit
+    (11|项), then a short word (逾|期)."""
+    n = len(canon)
+    if len(canon.strip(" ")) <= SHORT:
+        return [], [], [], []
+    flags = opportunities(canon)
+    loose: list[int] = []
+    last = ""  # the last character before i that is not a space
+    for i in range(1, n):
+        prev = canon[i - 1]
+        if prev != " ":
+            last = prev
+        if flags[i] and canon[i] not in CLOSING and last not in OPENING:
+            loose.append(i)
+    words = bytearray(n + 1)  # 1 before the second to last character of a short word
+    for m in _HAN_RUN.finditer(canon):
+        if m.end() - m.start() <= SHORT:
+            words[m.start() + 1 : m.end()] = b"\x01" * (m.end() - m.start() - 1)
+    units = bytearray(words)
+    for m in _NUMBER_UNIT.finditer(canon):
+        units[m.start() + 1 : m.end()] = b"\x01" * (m.end() - m.start() - 1)
+    glued = bytearray(units)
+    for m in _GLUE.finditer(canon):
+        glued[m.start() + 1 : m.end()] = b"\x01" * (m.end() - m.start() - 1)
+    return (
+        [i for i in loose if not glued[i]],
+        [i for i in loose if not units[i]],
+        [i for i in loose if not words[i]],
+        loose,
+    )
+
+
+def _graphemes(canon: str) -> tuple[list[int], list[int] | None]:
+    """Cells per character (a grapheme's cells on its first character) and the grapheme
+    starts, or ``None`` when every character starts one."""
+    widths = list(map(CELLS.__getitem__, canon))
+    if "\u200d" not in canon and "\ufe0f" not in canon and all(widths):
+        return widths, None
+    from rich.cells import split_graphemes
+
+    spans, _ = split_graphemes(canon)
+    widths = [0] * len(canon)
+    for start, _end, cells in spans:
+        widths[start] = cells
+    return widths, [start for start, _end, _cells in spans]
+
+
+Line = tuple[int, int, int]  # start, end, cells
+
+
+def _fit(canon: str, width: int) -> list[Line]:
+    """One paragraph (no newline) as lines of at most ``width`` cells."""
+    widths, starts = _graphemes(canon)
+    out = _greedy(canon, width, widths, starts)
+    if starts is not None:  # Rich measures a line that starts inside an emoji sequence alone
+        from rich.cells import cell_len
+
+        out = [(s, e, cell_len(canon[s:e])) for s, e, _ in out]
+    return out
+
+
+def _greedy(canon: str, width: int, widths: list[int], starts: list[int] | None) -> list[Line]:
+    """Fill each line with as much as fits, breaking at the strictest level that can."""
+    n = len(canon)
+    running = [0, *accumulate(widths)]
+    if running[-1] <= width:
+        return [(0, n, running[-1])]
+    candidates = _candidates(canon)
+    if starts is not None:
+        allowed = set(starts)
+        candidates = tuple([i for i in c if i in allowed] for c in candidates)
+    bounds = list(range(1, n + 1)) if starts is None else [*starts[1:], n]
+    bound_cells = [running[i] for i in bounds]
+
+    def trimmed(b: int) -> int:
+        while b > 0 and canon[b - 1] == " ":
+            b -= 1
+        return b
+
+    levels = []
+    for positions in candidates:
+        breaks = [*positions, n]
+        ends = [trimmed(b) for b in breaks]
+        levels.append((breaks, ends, [running[e] for e in ends]))
+
+    out: list[Line] = []
+    pos = 0
+    while pos < n:
+        if running[n] - running[pos] <= width:
+            out.append((pos, n, running[n] - running[pos]))
+            break
+        limit = running[pos] + width
+        for breaks, ends, cells in levels:
+            lo = bisect_right(breaks, pos)
+            hi = bisect_right(cells, limit, lo)
+            if hi > lo:
+                brk, end = breaks[hi - 1], ends[hi - 1]
+                break
+        else:  # one run wider than the column: cut it by columns
+            brk = _cut(canon, pos, running[pos], limit, bounds, bound_cells)
+            end = trimmed(brk)
+        if end > pos:
+            out.append((pos, end, running[end] - running[pos]))
+        pos = brk
+        while pos < n and canon[pos] == " ":
+            pos += 1
+    return out or [(0, 0, 0)]
+
+
+def _cut(
+    canon: str, pos: int, base: int, limit: int, bounds: list[int], bound_cells: list[int]
+) -> int:
+    """Where to cut a run wider than the column that starts at ``pos`` (``base`` cells into
+    the paragraph): after a dash or slash in the second half of the line if there is one
+    (8:30- / 11:30), else at the furthest grapheme boundary within ``limit`` cells, moved
+    back up to three graphemes if that keeps punctuation right; at least one grapheme."""
+    first = bisect_right(bounds, pos)
+    last = bisect_right(bound_cells, limit, first) - 1
+    if last < first:
+        return bounds[first]
+    half = base + (limit - base + 1) // 2
+    for k in range(last, first - 1, -1):
+        if bound_cells[k] < half:
+            break
+        if canon[bounds[k] - 1] in _CUT_AFTER:
+            return bounds[k]
+    for k in range(last, max(first, last - 3) - 1, -1):
+        b = bounds[k]
+        if b >= len(canon) or (canon[b] not in CLOSING and canon[b - 1] not in OPENING):
+            return b
+    return bounds[last]
+
+
+# --------------------------------------------------------------------------- the API
+
+_LINES: dict[tuple[str, int], list[Line]] = {}
+_CACHE_LIMIT = 200_000
+
+
+def _paragraph(para: str, width: int) -> list[Line]:
+    canon = _canonical(para)
+    key = (canon, width)
+    lines = _LINES.get(key)
+    if lines is None:
+        if len(_LINES) >= _CACHE_LIMIT:
+            _LINES.clear()
+        lines = _LINES[key] = _fit(canon, width)
+    return lines
+
+
+def wrap_cells(text: str, width: int) -> list[tuple[str, int]]:
+    """``text`` as lines of at most ``width`` terminal cells, each with the cells it takes.
+
+    The same contract as ``render.wrap_cells`` (which cuts anywhere), broken as Chinese
+    typesetting breaks lines; see the module's docstring.  Spaces at a break are dropped.
+    """
+    width = max(width, 1)
+    out: list[tuple[str, int]] = []
+    for para in text.split("\n"):
+        if para.isascii() and len(para) <= width:
+            out.append((para, len(para)))
+            continue
+        out += [(para[s:e], cells) for s, e, cells in _paragraph(para, width)]
+    return out
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` as lines of at most ``width`` terminal cells, broken as Chinese typesetting
+    breaks lines (see the module's docstring)."""
+    return [line for line, _ in wrap_cells(text, width)]
+
+
+def spans(text: str, width: int) -> list[tuple[int, int]]:
+    """Where each line of ``wrap(text, width)`` lies in ``text``: (start, end) offsets."""
+    width = max(width, 1)
+    out: list[tuple[int, int]] = []
+    offset = 0
+    for para in text.split("\n"):
+        out += [(offset + s, offset + e) for s, e, _ in _paragraph(para, width)]
+        offset += len(para) + 1
+    return out
+
+
+def min_width(text: str) -> int:
+    """The narrowest width at which :func:`wrap` needs none of its last resorts: the widest
+    run that all the rules keep whole."""
+    widest = 0
+    for para in text.split("\n"):
+        canon = _canonical(para)
+        if not canon.strip(" "):
+            continue
+        widths, _ = _graphemes(canon)
+        running = [0, *accumulate(widths)]
+        start = 0
+        for b in [*_candidates(canon)[0], len(canon)]:
+            end = b
+            while end > start and canon[end - 1] == " ":
+                end -= 1
+            widest = max(widest, running[end] - running[start])
+            start = b
+    return widest
+
+
+# --------------------------------------------------------------------------- Rich
+
+
+class Wrapped:
+    """A Rich renderable: ``text`` wrapped by :func:`wrap` to the width Rich gives it.
+
+    Use it in place of a ``Text`` in a table cell (or anywhere): ``table.add_row(
+    Wrapped(cell_text(theme)), ...)``.  It keeps the text's styles, and tells Rich its
+    widest line (the width it would like) and its widest unbreakable run (the least it
+    needs), so Rich sizes the column as for any text and then never breaks it itself.
+    """
+
+    def __init__(self, text: Text | str, style: str = "") -> None:
+        from rich.text import Text
+
+        self.text = Text(text, style=style) if isinstance(text, str) else text
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        plain = self.text.plain
+        widest = max(text_width(line) for line in plain.split("\n"))
+        return Measurement(min(min_width(plain), widest), widest)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        lines = [self.text[s:e] for s, e in spans(self.text.plain, options.max_width)]
+        joined = Text("\n", end=self.text.end).join(lines)
+        joined.justify = self.text.justify
+        joined.overflow = "fold"  # only a lone character wider than the column gets here
+        joined.no_wrap = True
+        yield joined
