@@ -110,7 +110,7 @@ CELLS = _Cells()
 
 def text_width(text: str) -> int:
     """Terminal cells ``text`` takes (as ``rich.cells.cell_len`` counts them)."""
-    if text.isascii():
+    if text.isascii() and text.isprintable():
         return len(text)
     if "\u200d" in text or "\ufe0f" in text:
         from rich.cells import cell_len
@@ -254,6 +254,8 @@ def _graphemes(canon: str) -> tuple[list[int], list[int] | None]:
     from rich.cells import split_graphemes
 
     spans, _ = split_graphemes(canon)
+    if canon.startswith("\u200d") and len(spans) > 1:  # as cell_len: it hides what follows
+        spans[:2] = [(0, spans[1][1], 0)]
     widths = [0] * len(canon)
     for start, _end, cells in spans:
         widths[start] = cells
@@ -372,7 +374,7 @@ def wrap_cells(text: str, width: int) -> list[tuple[str, int]]:
     width = max(width, 1)
     out: list[tuple[str, int]] = []
     for para in text.split("\n"):
-        if para.isascii() and len(para) <= width:
+        if len(para) <= width and para.isascii() and para.isprintable():
             out.append((para, len(para)))
             continue
         out += [(para[s:e], cells) for s, e, cells in _paragraph(para, width)]
@@ -402,17 +404,31 @@ def min_width(text: str) -> int:
     widest = 0
     for para in text.split("\n"):
         canon = _canonical(para)
-        if not canon.strip(" "):
-            continue
-        widths, _ = _graphemes(canon)
-        running = [0, *accumulate(widths)]
-        start = 0
-        for b in [*_candidates(canon)[0], len(canon)]:
-            end = b
-            while end > start and canon[end - 1] == " ":
-                end -= 1
-            widest = max(widest, running[end] - running[start])
-            start = b
+        least = _LEAST.get(canon)
+        if least is None:
+            if len(_LEAST) >= _CACHE_LIMIT:
+                _LEAST.clear()
+            least = _LEAST[canon] = _widest_run(canon)
+        widest = max(widest, least)
+    return widest
+
+
+_LEAST: dict[str, int] = {}
+
+
+def _widest_run(canon: str) -> int:
+    widths, starts = _graphemes(canon)
+    strict = _candidates(canon)[0]
+    if starts is not None:
+        allowed = set(starts)
+        strict = [i for i in strict if i in allowed]
+    running = [0, *accumulate(widths)]
+    widest, start = 0, 0
+    for b in [*strict, len(canon)]:
+        end = b
+        while end > start and canon[end - 1] == " ":
+            end -= 1
+        widest, start = max(widest, running[end] - running[start]), b
     return widest
 
 

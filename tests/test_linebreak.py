@@ -27,6 +27,8 @@ from qualitymonth.linebreak import (
     wrap,
     wrap_cells,
 )
+from qualitymonth.linebreak import _candidates as candidates
+from qualitymonth.linebreak import _canonical as canonical
 from qualitymonth.plan import load_plan
 from tests.conftest import SHIPPED
 
@@ -231,9 +233,13 @@ def test_any_text_fits_and_keeps_every_character(text: str, width: int) -> None:
 def test_min_width_is_the_width_that_needs_no_last_resort(text: str) -> None:
     least = min_width(text)
     assert least <= max(text_width(p) for p in text.split("\n"))
-    if least >= 2:
-        assert wrap(text, least) == wrap(text, least)  # terminates, and is stable
-        assert all(cell_len(line) <= least for line in wrap(text, least))
+    if least >= 2:  # every line then ends where all the rules allow a break
+        for para in text.split("\n"):
+            strict = set(candidates(canonical(para))[0]) | {len(para)}
+            for start, end in spans(para, least):
+                while end < len(para) and para[end] == " ":
+                    end += 1
+                assert end in strict, (para, least, start, end)
 
 
 # --------------------------------------------------------------------------- Rich tables
