@@ -24,14 +24,15 @@ most others one, combining marks none, emoji sequences as Rich measures them), s
 :func:`wrap` makes fits the column that Rich draws.
 
 Speed: UAX #14 in ``uniseg`` is pure Python, about 0.1 ms a character.  Two caches make it
-cheap.  Every character is first replaced by a representative with the same properties
-(line-break class, general category, East Asian width, cells, and the characters the rules
-name keep their identity), so ``第1项活动`` and ``第2项活动`` are one text to the algorithm and
-one entry in the cache of finished lines.  A text met for the first time is cut, between two
-Han characters (always a break opportunity, and a boundary no rule looks across), into short
-pieces whose break opportunities are computed with two characters of context each side and
-cached; a new sentence therefore costs a few dictionary look-ups per character.
-``tests/test_linebreak.py`` checks this against ``uniseg`` on the whole text.
+cheap.  For the rules, every character is replaced by a representative with the same
+properties (line-break class, general category, East Asian width, cells; the characters the
+rules name keep their identity), so ``第1项活动`` and ``第2项活动`` are one text and one entry in
+the cache of finished lines.  For UAX #14 the text is reduced further (every Han character is
+丁) and cut between two Han characters (always a break opportunity, and a boundary no rule
+looks across) into short pieces, each worked out with one character of context on each side
+and cached: the pieces are punctuation patterns like 丁，丁 or 丁“丁, a few dozen in a whole
+plan, so a new sentence costs a few dictionary look-ups a character.
+``tests/test_linebreak.py`` holds this to ``uniseg`` on whole texts.
 
 Nothing heavy is imported with this module: ``uniseg`` and ``rich`` load on first use.
 """
@@ -41,6 +42,7 @@ from __future__ import annotations
 import importlib
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
@@ -119,33 +121,14 @@ def text_width(text: str) -> int:
     return sum(map(CELLS.__getitem__, text))
 
 
-_REPS: dict[tuple[object, ...], str] = {}
-
-
-class _Canon(dict[int, str]):
-    """``str.translate`` table: each character to the representative of its properties."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        if char in _KEEP:
-            rep = char
-        elif char in _DIGITS:
-            rep = "0"
-        elif char in _WIDE_DIGITS:
-            rep = "０"
-        else:
-            rep = _REPS.setdefault(_properties(char), char)
-        self[code] = rep
-        return rep
-
-
 def _uniseg(name: str) -> Any:
     """A module of ``uniseg`` (which ships no type information), imported on first use."""
     return importlib.import_module(f"uniseg.{name}")
 
 
-def _properties(char: str) -> tuple[object, ...]:
-    """Everything UAX #14 (as ``uniseg`` implements it) and these rules read of a character."""
+def _uax_properties(char: str) -> tuple[object, ...]:
+    """Everything UAX #14, as ``uniseg`` implements it, reads of a character (besides the
+    identity of U+2010 and U+25CC)."""
     emoji, linebreak, data = (
         _uniseg("emoji"),
         _uniseg("linebreak"),
@@ -156,23 +139,46 @@ def _properties(char: str) -> tuple[object, ...]:
         data.category(char),
         data.east_asian_width(char),
         emoji.extended_pictographic(char),
-        CELLS[char],
-        bool(_IS_HAN.match(char)),
     )
 
 
-_CANON = _Canon()
+class _Representatives(dict[int, str]):
+    """A ``str.translate`` table: each character to the first character met with the same
+    ``key``; the characters of ``keep`` stand for themselves."""
+
+    def __init__(self, key: Callable[[str], object], keep: frozenset[str]) -> None:
+        super().__init__()
+        self.key, self.keep = key, keep
+        self.reps: dict[object, str] = {}
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in self.keep:
+            rep = char
+        elif char in _DIGITS:
+            rep = "0"
+        elif char in _WIDE_DIGITS:
+            rep = "０"
+        else:
+            rep = self.reps.setdefault(self.key(char), char)
+        self[code] = rep
+        return rep
+
+
+#: For the rules: the characters they name stand for themselves.
+_RULES = _Representatives(
+    lambda char: (*_uax_properties(char), CELLS[char], bool(_IS_HAN.match(char))), _KEEP
+)
+#: For UAX #14 alone: every Han character is 丁, every Latin letter a or A.
+_UAX_TABLE = _Representatives(_uax_properties, frozenset("\u2010\u25cc"))
 
 
 def _canonical(para: str) -> str:
-    """``para`` with each character replaced by its representative (texts with emoji
-    sequences, which Rich measures as a whole, stay as they are)."""
-    if not _REPS:  # the representatives _SPLIT names come first
-        for char in (_HAN_REP, "a", "A"):
-            _REPS[_properties(char)] = char
+    """``para`` with each character replaced by its representative for the rules (texts
+    with emoji sequences, which Rich measures as a whole, stay as they are)."""
     if "\u200d" in para or "\ufe0f" in para:
         return para
-    return para.translate(_CANON)
+    return para.translate(_RULES)
 
 
 # --------------------------------------------------------------------------- UAX #14
@@ -188,17 +194,26 @@ def _uax14(text: str) -> list[int]:
     return flags
 
 
-def opportunities(canon: str) -> list[int]:
-    """UAX #14 break opportunities of a text whose characters are representatives, computed
-    piece by piece: between two plain Han characters (and after a space between Latin
-    words) the answer is always "break", and no rule looks across such a boundary, so each
-    piece is worked out with two characters of context on each side, and cached."""
+def opportunities(text: str) -> list[int]:
+    """UAX #14 break opportunities of ``text``, as ``uniseg`` gives them (item i is 1 where a
+    line may break before text[i]), for a few dictionary look-ups a character.
+
+    Each character is replaced by a representative with the same properties (all Han
+    characters by 丁), and the text is cut into pieces: between two Han characters (and
+    after a space between two Latin words) the answer is always "break" and no rule of
+    UAX #14 looks across, so each piece is worked out with one character of context on each
+    side, and cached.  ``tests/test_linebreak.py`` holds this to ``uniseg`` on whole texts.
+    """
+    if not _UAX_TABLE.reps:  # the representatives _SPLIT names come first
+        for char in (_HAN_REP, "a", "A", "0"):
+            _UAX_TABLE.reps[_uax_properties(char)] = char
+    canon = text.translate(_UAX_TABLE)
     n = len(canon)
     flags: list[int] = []
     start = 0
     for m in (*_SPLIT.finditer(canon), None):
         end = n if m is None else m.start()
-        lo, hi = max(0, start - 2), min(n, end + 2)
+        lo, hi = max(0, start - 1), min(n, end + 1)
         part = _uax14(canon[lo:hi])[start - lo : end - lo]
         if start:
             part[0] = 1
@@ -355,6 +370,10 @@ _CACHE_LIMIT = 200_000
 
 
 def _paragraph(para: str, width: int) -> list[Line]:
+    if "\u200d" not in para and "\ufe0f" not in para:
+        cells = sum(map(CELLS.__getitem__, para))
+        if cells <= width:  # nothing to break: no need to load uniseg
+            return [(0, len(para), cells)]
     canon = _canonical(para)
     key = (canon, width)
     lines = _LINES.get(key)
