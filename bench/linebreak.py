@@ -3,8 +3,8 @@
 
     python bench/linebreak.py [--rows 10000] [--runs 7]
 
-Two plans of ``--rows`` activities (and the shipped plan itself, for ``qm list`` alone), with a journal that gives most activities a note (the
-``↳`` line under the theme):
+Two plans of ``--rows`` activities, with a journal that gives most activities a note (the
+``↳`` line under the theme), and the shipped plan itself (``qm list`` only):
 
 - ``shipped``: the 12 activities of ``data/campaign-2023.yaml`` repeated, with the notes of
   ``tests/fixtures/journal-2023-09.jsonl`` repeated: tables repeat texts;
