@@ -34,6 +34,17 @@ and cached: the pieces are punctuation patterns like 丁，丁 or 丁“丁, a f
 plan, so a new sentence costs a few dictionary look-ups a character.
 ``tests/test_linebreak.py`` holds this to ``uniseg`` on whole texts.
 
+How the tables use it:
+
+- ``render.list_table`` draws its own table: call :func:`wrap_cells` where it calls
+  ``render.wrap_cells`` today (same arguments, same result: ``[(line, cells), ...]``), e.g.
+  ``from qualitymonth.linebreak import wrap_cells`` at the top of the function;
+- a Rich table wraps its cells itself, with its own algorithm: give it a :class:`Wrapped`
+  instead of a ``Text`` (``table.add_row(str(a.id), Wrapped(cell_text(a.theme)), ...)``).
+  Rich measures it (widest line, widest unbreakable run), picks the column width as for any
+  text, and :class:`Wrapped` breaks the text at exactly that width; a ``no_wrap`` column is
+  left to Rich.  It works outside tables too (a long sentence in a ``Group``).
+
 Nothing heavy is imported with this module: ``uniseg`` and ``rich`` load on first use.
 """
 
@@ -464,6 +475,8 @@ class Wrapped:
     """
 
     def __init__(self, text: Text | str, style: str = "") -> None:
+        """``text``: a ``Text`` (its styles are kept) or a plain string, never read as
+        markup.  Make untrusted text safe first (``render.cell_text`` does)."""
         from rich.text import Text
 
         self.text = Text(text, style=style) if isinstance(text, str) else text
@@ -478,6 +491,9 @@ class Wrapped:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.text import Text
 
+        if options.no_wrap or self.text.no_wrap:  # a no_wrap column: as Rich would, unwrapped
+            yield self.text
+            return
         lines = [self.text[s:e] for s, e in spans(self.text.plain, options.max_width)]
         joined = Text("\n", end=self.text.end).join(lines)
         joined.justify = self.text.justify

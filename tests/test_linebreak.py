@@ -4,6 +4,8 @@ shipped plan at every width from 8 to 40, arbitrary text, and a Rich table at 80
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from io import StringIO
 
 import pytest
@@ -30,7 +32,7 @@ from qualitymonth.linebreak import (
 from qualitymonth.linebreak import _candidates as candidates
 from qualitymonth.linebreak import _canonical as canonical
 from qualitymonth.plan import load_plan
-from tests.conftest import SHIPPED
+from tests.conftest import ROOT, SHIPPED
 
 PLAN = load_plan(SHIPPED).plan
 PLAN_TEXTS = sorted(
@@ -325,3 +327,24 @@ def test_wrapped_measures_its_widest_line_and_its_widest_word() -> None:
     )
     assert measure.maximum == cell_len("加大宣传力度，营造“质量月”浓厚氛围")
     assert measure.minimum == cell_len("“质量月”")
+
+
+def test_wrapped_in_a_no_wrap_column_is_left_to_rich() -> None:
+    console = Console(file=StringIO(), width=40, color_system=None)
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(no_wrap=True, width=8, overflow="crop")
+    table.add_row(Wrapped("加大宣传力度，营造"))
+    console.print(table)
+    assert console.file.getvalue().splitlines() == ["加大宣传"]  # type: ignore[attr-defined]
+
+
+def test_importing_the_module_loads_neither_uniseg_nor_rich() -> None:
+    code = (
+        "import sys, qualitymonth.linebreak as lb\n"
+        "assert not any(m.split('.')[0] in ('uniseg', 'rich') for m in sys.modules), 'heavy'\n"
+        "assert lb.wrap('短', 10) == ['短']\n"  # fits: still nothing to break, no uniseg
+        "assert 'uniseg' not in sys.modules\n"
+        "lb.wrap('加大宣传力度，营造“质量月”浓厚氛围', 10)\n"
+        "assert 'uniseg.linebreak' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
