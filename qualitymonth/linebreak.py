@@ -62,7 +62,17 @@ if TYPE_CHECKING:
     from rich.measure import Measurement
     from rich.text import Text
 
-__all__ = ["CLOSING", "OPENING", "Wrapped", "text_width", "wrap", "wrap_cells"]
+__all__ = [
+    "CLOSING",
+    "OPENING",
+    "Wrapped",
+    "min_width",
+    "opportunities",
+    "spans",
+    "text_width",
+    "wrap",
+    "wrap_cells",
+]
 
 #: Never at the start of a line.
 CLOSING = frozenset("，。、；：？！”’）》」』】〕〉〗〙｝］…‥·・〃々〜～%％‰,.;:?!)]}")
@@ -433,6 +443,9 @@ def min_width(text: str) -> int:
     run that all the rules keep whole."""
     widest = 0
     for para in text.split("\n"):
+        if len(para.strip(" ")) <= SHORT:  # a label: one run, and no need to load uniseg
+            widest = max(widest, text_width(para.rstrip(" ")))
+            continue
         canon = _canonical(para)
         least = _LEAST.get(canon)
         if least is None:
@@ -470,8 +483,9 @@ class Wrapped:
 
     Use it in place of a ``Text`` in a table cell (or anywhere): ``table.add_row(
     Wrapped(cell_text(theme)), ...)``.  It keeps the text's styles, and tells Rich its
-    widest line (the width it would like) and its widest unbreakable run (the least it
-    needs), so Rich sizes the column as for any text and then never breaks it itself.
+    widest line (the width it would like) and, when that is wider than the room there is,
+    its widest unbreakable run (the least it needs), so Rich sizes the column as for any
+    text and then never breaks it itself.
     """
 
     def __init__(self, text: Text | str, style: str = "") -> None:
@@ -486,6 +500,8 @@ class Wrapped:
 
         plain = self.text.plain
         widest = max(text_width(line) for line in plain.split("\n"))
+        if widest <= options.max_width:  # it fits: the least it needs is of no consequence
+            return Measurement(widest, widest)
         return Measurement(min(min_width(plain), widest), widest)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:

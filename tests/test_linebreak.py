@@ -322,11 +322,12 @@ def test_wrapped_keeps_styles_and_justification() -> None:
 
 def test_wrapped_measures_its_widest_line_and_its_widest_word() -> None:
     console = Console(file=StringIO(), width=80)
-    measure = Wrapped("加大宣传力度，营造“质量月”浓厚氛围").__rich_measure__(
-        console, console.options
-    )
-    assert measure.maximum == cell_len("加大宣传力度，营造“质量月”浓厚氛围")
-    assert measure.minimum == cell_len("“质量月”")
+    theme = Wrapped("加大宣传力度，营造“质量月”浓厚氛围")
+    narrow = theme.__rich_measure__(console, console.options.update_width(20))
+    assert narrow.maximum == cell_len("加大宣传力度，营造“质量月”浓厚氛围")
+    assert narrow.minimum == cell_len("“质量月”")
+    wide = theme.__rich_measure__(console, console.options)
+    assert wide.minimum == wide.maximum == narrow.maximum  # it fits: no need to know
 
 
 def test_wrapped_in_a_no_wrap_column_is_left_to_rich() -> None:
