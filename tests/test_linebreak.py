@@ -120,9 +120,13 @@ def test_the_users_cases_break_where_a_typesetter_would(
         # explicit newlines are kept, and an empty line stays a line
         ("第一行\n\n第三行", 40, ["第一行", "", "第三行"]),
         ("", 10, [""]),
+        # Han characters beyond a short word break anywhere; an odd cell stays empty
+        ("质量月质量月", 5, ["质量", "月质", "量月"]),
         # a run wider than the column is cut by columns, as a last resort
         ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
-        ("质量月质量月", 5, ["质量", "月质", "量月"]),
+        ("逾期完成", 6, ["逾期完", "成"]),
+        # before that, a short word gives way, and the punctuation rules still hold
+        ("“质量月”", 6, ["“质量", "月”"]),
         # one column: a wide character stands alone (the one line wider than the width)
         ("质量", 1, ["质", "量"]),
     ],
