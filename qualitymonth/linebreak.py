@@ -98,7 +98,6 @@ _GLUE = re.compile(
 )
 _HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 _HAN_RUN = re.compile(f"[{_HAN}]+")
-_IS_HAN = re.compile(f"[{_HAN}]")
 #: A run too wide for its column is best cut after one of these.
 _CUT_AFTER = frozenset("-–—―~～/／")
 #: Short labels and words: never split.
@@ -188,7 +187,7 @@ class _Representatives(dict[int, str]):
 
 #: For the rules: the characters they name stand for themselves.
 _RULES = _Representatives(
-    lambda char: (*_uax_properties(char), CELLS[char], bool(_IS_HAN.match(char))), _KEEP
+    lambda char: (*_uax_properties(char), CELLS[char], bool(_HAN_RUN.match(char))), _KEEP
 )
 #: For UAX #14 alone: every Han character is 丁, every Latin letter a or A.
 _UAX_TABLE = _Representatives(_uax_properties, frozenset("\u2010\u25cc"))
