@@ -361,6 +361,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "日期 {date} 已超出 {year} 年活动一年以上，已照常记录",
         "the date {date} is more than a year after the {year} campaign; recorded all the same",
     ),
+    "form_written": (
+        "已写入 {path}：{dept} 的进展填报表，{count} 项活动",
+        "wrote {path}: the progress form of {dept}, {count} activities",
+    ),
+    "form_dept_or_all": (
+        "请用 --dept 指定一个部门，或用 --all 为每个部门各写一份",
+        "name one department with --dept, or write one form per department with --all",
+    ),
     "plans_ambiguous": (
         "data/ 中有多个 {year} 年的活动方案：{plans}；请用 --plan 或环境变量 QM_PLAN 选择一个，"
         "例如 qm --plan {example} list",

@@ -30,6 +30,7 @@ from qualitymonth.env import Environment
 from qualitymonth.errors import Problem
 
 if TYPE_CHECKING:
+    from qualitymonth.forms.collect import Collection
     from qualitymonth.journal.events import Event
     from qualitymonth.journal.index import JournalIndex
     from qualitymonth.model import Plan
@@ -433,6 +434,65 @@ class Workspace:
             self._warn(w)
         append_events(self.journal, events, on_wait)
         return Recorded(events, warnings)
+
+    # ------------------------------------------------------------------ progress forms
+
+    @property
+    def plan_id(self) -> str:
+        """The SHA-256 of the plan file: a progress form carries it, so a form made from
+        another plan (or another version of this one) is refused."""
+        from qualitymonth.forms.layout import plan_id_of
+        from qualitymonth.plan import read_bytes
+
+        return plan_id_of(read_bytes(self.path))
+
+    def form_documents(
+        self, dept: str | None = None, as_of: DateLike = None
+    ) -> list[dict[str, Any]]:
+        """The progress form of department ``dept`` (of every department with activities
+        when ``None``), as documents for :func:`qualitymonth.forms.write.render_form`."""
+        from qualitymonth.forms.write import form_document
+        from qualitymonth.porcelain import activity_json, campaign_json
+
+        day = self.as_of(as_of)
+        activities = [activity_json(s) for s in self.activity_states(day)]
+        names = [n] if (n := self.department(dept)) else self.plan.department_names()
+        docs = [
+            form_document(
+                campaign=campaign_json(self.plan.campaign),
+                plan_id=self.plan_id,
+                department=name,
+                as_of=day.isoformat(),
+                activities=activities,
+                canonical=self.plan.canonical(),
+            )
+            for name in names
+        ]
+        return [d for d in docs if d["activities"] or dept is not None]
+
+    def collect(
+        self, paths: Sequence[Path], *, on_wait: Callable[[], None] | None = None
+    ) -> Collection:
+        """Read filled progress forms and append what they report: each file all or
+        nothing, and nothing a form (or a copy of it) reported before."""
+        from qualitymonth.forms.collect import collect_forms
+        from qualitymonth.journal.store import append_events
+        from qualitymonth.porcelain import activity_json
+
+        activities = [activity_json(s) for s in self.activity_states(self.today)]
+        result = collect_forms(
+            paths,
+            plan_id=self.plan_id,
+            activities=activities,
+            department_of=self.plan.canonical(),
+            existing_ids={e.event for e in self.events()},
+            today=self.today,
+            now=datetime.now().astimezone(),
+        )
+        new = result.to_append()
+        if new:
+            append_events(self.journal, new, on_wait)
+        return result
 
     def _deciding_events(self, ids: list[int], as_of: date) -> dict[int, Any]:
         """Each activity's deciding events (state.Latest) as of ``as_of``."""

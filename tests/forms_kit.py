@@ -19,7 +19,8 @@ from qualitymonth.forms.read import Collected, read_form
 from qualitymonth.forms.write import form_document, render_form
 from qualitymonth.journal import read_journal
 from qualitymonth.plan import load_plan
-from qualitymonth.progress import fold
+from qualitymonth.porcelain import activity_json
+from qualitymonth.state import fold
 
 from .conftest import ROOT, SHIPPED
 
@@ -51,7 +52,7 @@ def shipped() -> Shipped:
     return Shipped(
         campaign=campaign,
         plan_id=plan_id_of(SHIPPED.read_bytes()),
-        activities=[s.as_dict() for s in states],
+        activities=[activity_json(s) for s in states],
         canonical=dict(loaded.plan.canonical()),
     )
 

@@ -5,15 +5,21 @@ out.  One module per group of commands; the error boundary is :mod:`.boundary`.
     read      list, show, info, depts, validate, log
     summary   report, timeline, agenda
     plans     import
+    forms     form, collect (the progress forms departments fill in Excel)
     write     done, start, reopen, progress, note
 """
 
 import os
 import sys
+from importlib import import_module
 from typing import NoReturn
 
-from qualitymonth.cli import plans, read, summary, write  # noqa: F401  (registers the commands, in order)  # noqa: F401
 from qualitymonth.cli.options import app
+
+# Each module registers its commands on `app` as it is imported: this order is the order
+# of `qm --help`.
+for _group in ("read", "summary", "plans", "forms", "write"):
+    import_module(f"qualitymonth.cli.{_group}")
 
 __all__ = ["app", "main"]
 

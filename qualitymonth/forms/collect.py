@@ -21,7 +21,7 @@ from typing import Any
 from qualitymonth.forms.layout import plain_text
 from qualitymonth.forms.read import Collected, FormProblem, read_form
 from qualitymonth.i18n import Lang, t
-from qualitymonth.progress import Event
+from qualitymonth.journal.events import Event
 
 __all__ = ["Collection", "FileResult", "collect_forms", "problem_lines", "summary_lines"]
 

@@ -51,7 +51,7 @@ from qualitymonth.forms.safety import (
 )
 from qualitymonth.i18n import Lang, t
 from qualitymonth.journal import MAX_NOTE_CHARS
-from qualitymonth.progress import Event
+from qualitymonth.journal.events import Event
 
 __all__ = ["Collected", "FormIdentity", "FormProblem", "Proposal", "parse_cell_date", "read_form"]
 
@@ -113,19 +113,19 @@ class Proposal:
     cell: str
 
     def to_event(self, now: datetime) -> Event:
-        """The journal event, recorded at ``now`` (an aware datetime)."""
-        if now.tzinfo is None:
-            raise ValueError("now must carry its UTC offset")
-        return Event(
-            event=self.event,
-            activity=self.activity,
-            action=self.action,
-            date=self.date,
-            recorded_at=now.isoformat(timespec="microseconds"),
-            recorded=now,
+        """The journal event, recorded at ``now`` (an aware datetime), made by the journal's
+        own :func:`~qualitymonth.journal.events.new_event`, which holds the rules."""
+        from qualitymonth.journal.events import new_event
+
+        return new_event(
+            self.activity,
+            self.action,
+            self.date,
             by=self.by,
+            now=now,
             percent=self.percent,
             note=self.note,
+            event_id=self.event,
             extra={"source": self.source, "form": self.form},
         )
 

@@ -27,7 +27,16 @@ if TYPE_CHECKING:
     from qualitymonth.model import Plan
     from qualitymonth.state import ActivityState
 
-__all__ = ["FORMATS", "Context", "Format", "Listing", "emit", "formats_for", "render"]
+__all__ = [
+    "FORMATS",
+    "Context",
+    "Format",
+    "Listing",
+    "emit",
+    "formats_for",
+    "render",
+    "write_file",
+]
 
 
 @dataclass(frozen=True)
@@ -188,6 +197,18 @@ def _as_bytes(result: Any) -> bytes:
     buffer = StringIO()
     Console(file=buffer, width=100, highlight=False, color_system=None).print(result)
     return buffer.getvalue().encode("utf-8")
+
+
+def write_file(target: Path, data: bytes, *, force: bool = False) -> None:
+    """Write ``data`` to ``target`` whole or not at all; an existing file only with
+    ``force``, a folder never."""
+    from qualitymonth.errors import DataError
+
+    if target.is_dir():
+        raise DataError("file_is_dir", path=str(target))
+    if target.exists() and not force:
+        raise DataError("output_exists", path=str(target))
+    _write_file(target, data)
 
 
 def _write_file(target: Path, data: bytes) -> None:

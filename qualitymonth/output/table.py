@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from qualitymonth.i18n import Lang, t
+from qualitymonth.linebreak import wrap_cells
 from qualitymonth.output.text import (
     STATUS_STYLE,
     event_header,
@@ -18,7 +19,6 @@ from qualitymonth.output.text import (
     safe,
     status_label,
     text_width,
-    wrap_cells,
 )
 from qualitymonth.output.views import (
     count_cells,
@@ -33,7 +33,6 @@ from qualitymonth.output.views import (
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from rich.text import Text
 
     from qualitymonth.journal.events import Event
     from qualitymonth.model import Plan
@@ -42,10 +41,14 @@ if TYPE_CHECKING:
     from qualitymonth.state import ActivityState
 
 
-def cell_text(value: str, style: str = "") -> Text:
+def cell_text(value: str, style: str = "") -> RenderableType:
+    """Untrusted text as a table cell: made safe, and wrapped where Chinese typesetting
+    allows a break (:mod:`qualitymonth.linebreak`), never where Rich alone would cut."""
     from rich.text import Text
 
-    return Text(safe(value), style=style)
+    from qualitymonth.linebreak import Wrapped
+
+    return Wrapped(Text(safe(value), style=style))
 
 
 _SGR = {"dim": "2", "yellow": "33", "green": "32", "red": "31"}
@@ -133,7 +136,7 @@ def events_table(events: Sequence[Event], lang: Lang) -> RenderableType:
     return table
 
 
-def field_grid(pairs: Iterable[tuple[str, Text]]) -> RenderableType:
+def field_grid(pairs: Iterable[tuple[str, RenderableType]]) -> RenderableType:
     """Label and value, one pair a line, the value wrapped."""
     from rich.table import Table
 
@@ -150,7 +153,7 @@ def state_panel(state: ActivityState, lang: Lang) -> RenderableType:
 
     a = state.activity
     style = "red" if state.overdue else STATUS_STYLE[state.status.value]
-    pairs: list[tuple[str, Text]] = [
+    pairs: list[tuple[str, RenderableType]] = [
         (t("id", lang), cell_text(str(a.id))),
         (t("theme", lang), cell_text(a.theme, "bold")),
         (t("content", lang), cell_text(a.content)),
