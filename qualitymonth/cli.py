@@ -880,6 +880,14 @@ def import_(
     fmt: Annotated[
         ImportFormat, typer.Option("--format", "-f", help="yaml or json.")
     ] = ImportFormat.yaml,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="COLUMN=FIELD",
+            help="Read a column qm does not know as a field (repeatable): --map 主责处室=lead.",
+        ),
+    ] = None,
 ) -> None:
     """Turn a copy of the notice's activity table into a plan that qm validate accepts.
 
@@ -895,7 +903,14 @@ def import_(
     today = session.today
     day = parse_date(issued, year or today.year, today) if issued else None
     imported = importer.import_table(
-        source, year=year, name=name, issuer=issuer, doc_no=doc_no, issued=day, table=table
+        source,
+        year=year,
+        name=name,
+        issuer=issuer,
+        doc_no=doc_no,
+        issued=day,
+        table=table,
+        mapping=mapping or [],
     )
     errors = importer.check(imported)
     if errors:
