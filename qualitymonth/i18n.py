@@ -455,6 +455,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} has more than {limit} rows: it is not an activity table; split it and import "
         "the parts",
     ),
+    "import_numbered_all": (
+        "表格没有序号列，活动已按表中顺序编为 1–{count}",
+        "the table has no id (序号) column; the activities are numbered 1-{count} in table order",
+    ),
     "import_zip_bomb": (
         "{path} 解压后将有 {size} 字节（上限 {limit} 字节），拒绝打开",
         "{path} would unpack to {size} bytes (the limit is {limit}); it is not opened",

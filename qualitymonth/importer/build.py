@@ -219,8 +219,13 @@ def build(
         "campaign": {"name": name or _name_from(title, path), "year": year},
         "activities": _activities(imported, header, records),
     }
-    if not imported.data["activities"]:
+    count = len(imported.data["activities"])
+    if not count:
         raise DataError("import_no_rows", path=source.shown)
+    if "id" not in imported.columns:
+        imported.warnings.append(
+            source.problem(rows[at].number, 0, "import_numbered_all", count=count)
+        )
     return imported
 
 
@@ -360,7 +365,10 @@ def _activities(
         ident = _as_id(values.get("id", ""))
         if ident is None:
             ident = (out[-1]["id"] + 1) if out else 1
-            imported.warnings.append(source.problem(number, id_col, "import_numbered", id=ident))
+            if id_col is not None:
+                imported.warnings.append(
+                    source.problem(number, id_col, "import_numbered", id=ident)
+                )
         remark = "；".join(x for x in [values.get("remark", ""), *extra] if x)
         out.append(
             {

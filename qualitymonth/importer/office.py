@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -165,7 +166,8 @@ def docx_table(data: bytes, shown: str, table: int | None, is_header: IsHeader) 
     docx = _need("docx", "python-docx")
     check_zip(data, shown)
     try:
-        tables = list(docx.Document(io.BytesIO(data)).tables)
+        document = docx.Document(io.BytesIO(data))
+        tables = list(document.tables)
     except Exception as exc:  # python-docx raises many kinds for a file that is no document
         raise DataError(
             "file_unreadable", path=shown, reason=str(exc) or type(exc).__name__
@@ -191,7 +193,21 @@ def docx_table(data: bytes, shown: str, table: int | None, is_header: IsHeader) 
     source = Source(shown, f"表{index + 1}")
     if len(chosen.rows) > MAX_RAW_ROWS:
         raise too_many_rows(source)
-    return Table(source, _docx_rows(chosen))
+    titles = [Row(0, [text]) for text in _paragraphs_before(document, chosen)]
+    return Table(source, itertools.chain(titles, _docx_rows(chosen)))
+
+
+def _paragraphs_before(document: Any, table: Any) -> list[str]:
+    """The last paragraphs before ``table`` (tables between are passed over): its title."""
+    texts: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child is table._tbl:
+            break
+        if child.tag.endswith("}p"):
+            text = "".join(t.text or "" for t in child.iter() if t.tag.endswith("}t"))
+            if text.strip():
+                texts.append(text)
+    return texts[-2:]
 
 
 def _row_texts(row: Any) -> list[str]:
