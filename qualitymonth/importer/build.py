@@ -24,6 +24,7 @@ from qualitymonth.importer.headers import (
     REQUIRED,
     SYNONYMS,
     Header,
+    field_of,
     header_key,
     match_header,
 )
@@ -56,7 +57,7 @@ class Imported:
 # --------------------------------------------------------------------------- cell text
 
 _BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
-_DROP = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_DROP = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -98,13 +99,10 @@ def one_line(text: str) -> str:
     return out
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def name_key(name: str) -> str:
     """A department name as qm compares it: NFKC (full-width brackets become half-width),
-    no whitespace, casefolded."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", name)).casefold()
+    casefolded, trimmed."""
+    return unicodedata.normalize("NFKC", name).casefold().strip()
 
 
 def _names(text: str) -> list[str]:
@@ -232,16 +230,14 @@ def build(
 def _mend_header(
     cells: list[str], body: list[Row], mapping: Mapping[str, str]
 ) -> tuple[list[str], list[Row]]:
-    def known(cs: Sequence[str]) -> int:
-        h = match_header(cs, mapping)
-        return sum(1 for f in h.fields if f) if h else 0
-
-    while body and body[0].cells:
+    """A header cell broken over two lines of copied text (完成 / 时限 …): joined when the
+    line's last cell is no column name and the two halves together are one."""
+    while body and body[0].cells and cells:
         nxt = _texts(body[0].cells)
-        joined = [*cells[:-1], cells[-1] + nxt[0], *nxt[1:]]
-        if known(joined) <= known(cells):
+        joined = clean(cells[-1]) + clean(nxt[0])
+        if field_of(cells[-1], mapping) is not None or field_of(joined, mapping) is None:
             break
-        cells, body = joined, body[1:]
+        cells, body = [*cells[:-1], joined, *nxt[1:]], body[1:]
     return cells, body
 
 
@@ -331,9 +327,8 @@ def _is_heading(texts: list[str], only: str, id_col: int | None, broken: bool) -
         return False
     if _ORDINAL.match(unicodedata.normalize("NFKC", only)):
         return True
-    spread = sum(1 for t in texts if t) > 1  # merged across the row
     in_id = id_col is not None and id_col < len(texts) and texts[id_col] == only
-    return spread or (in_id and not broken)
+    return in_id and not broken and sum(1 for t in texts if t) == 1
 
 
 def _activities(

@@ -21,6 +21,7 @@ __all__ = [
     "HEADERS",
     "REQUIRED",
     "Header",
+    "field_of",
     "header_key",
     "match_header",
     "parse_mapping",
@@ -89,7 +90,8 @@ HEADERS: dict[str, str] = {
 }
 
 
-def _field_of(cell: str, extra: Mapping[str, str]) -> str | None:
+def field_of(cell: str, extra: Mapping[str, str]) -> str | None:
+    """The field a header cell names, or None."""
     key = header_key(cell)
     if not key:
         return None
@@ -121,7 +123,7 @@ class Header:
 
     def __init__(self, cells: Sequence[str], extra: Mapping[str, str]) -> None:
         self.names = [" ".join(c.split()) for c in cells]
-        self.fields = [_field_of(c, extra) for c in cells]
+        self.fields = [field_of(c, extra) for c in cells]
 
     def unknown(self) -> list[str]:
         """Named columns that fill no field."""
@@ -140,7 +142,7 @@ class Header:
             if i >= len(self.fields):
                 return False
             if header_key(cell) != header_key(self.names[i]):
-                field = _field_of(cell, extra)
+                field = field_of(cell, extra)
                 if field is None or self.fields[i] != field:
                     return False
             hits += 1
@@ -150,7 +152,7 @@ class Header:
 def match_header(cells: Sequence[str], extra: Mapping[str, str]) -> Header | None:
     """The header, when ``cells`` names at least two different fields and nothing else
     but blank or unknown columns: one known name in a row of text is not a header."""
-    fields = {f for f in (_field_of(c, extra) for c in cells) if f and f != IGNORE}
+    fields = {f for f in (field_of(c, extra) for c in cells) if f and f != IGNORE}
     if len(fields) < 2 or not fields & {"theme", "content", "lead", "schedule"}:
         return None
     return Header(cells, extra)
