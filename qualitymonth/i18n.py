@@ -437,7 +437,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "say which column it is with --map COLUMN={field} (names qm knows: {examples})",
     ),
     "import_unknown_columns": (
-        "未识别的列：{names}；其内容已写入备注（remark）；如是计划的某一项，请用 --map 列名=字段 指明",
+        "未识别的列：{names}；其内容已写入备注（remark）；"
+        "如是计划的某一项，请用 --map 列名=字段 指明",
         "columns not recognised: {names}; their text is kept in remark; if one is a plan "
         "field, say so with --map COLUMN=FIELD",
     ),
