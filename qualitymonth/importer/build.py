@@ -63,6 +63,8 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 def clean(text: str) -> str:
     """A cell's text: control characters dropped, each line trimmed, empty lines dropped."""
+    if text.isprintable():  # most cells: nothing to drop, no line to split
+        return text.strip()
     text = _DROP.sub("", _BREAKS.sub("\n", text).replace("\t", " "))
     if "\n" not in text:
         return text.strip()
@@ -105,8 +107,14 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFKC", name).casefold().strip()
 
 
+_SEPARATORS = re.compile(r"[、，,;；]")
+_BRACKETS = frozenset("(（[【〔)）]】〕")
+
+
 def _names(text: str) -> list[str]:
     """A 协办单位 cell's names: split on 、，,; and on line breaks, never inside brackets."""
+    if "\n" not in text and _BRACKETS.isdisjoint(text):
+        return [n for n in (p.strip() for p in _SEPARATORS.split(text)) if n]
     out = []
     depth = 0
     chars = []
@@ -280,14 +288,16 @@ def _records(
     id_col = header.fields.index("id") if "id" in header.fields else None
     pending: list[str] | None = None
     pending_row = 0
+    mended = False  # pending was put together from several lines: is it the header again?
 
     def flush() -> None:
-        nonlocal pending
-        if pending is not None and not header.repeats_in(pending, mapping):
+        nonlocal pending, mended
+        if pending is not None and not (mended and header.repeats_in(pending, mapping)):
             records.append((pending_row, pending))
             if len(records) > MAX_ROWS:
                 raise too_many_rows(source)
         pending = None
+        mended = False
 
     for row in body:
         texts = [cell_text(c, year) for c in row.cells]
@@ -308,12 +318,14 @@ def _records(
         if broken and pending is not None:
             if len(texts) == 1 and len(pending) >= width:
                 pending[-1] = f"{pending[-1]}\n{texts[0]}".strip("\n")
+                mended = True
                 continue
             fits = len(pending) + len(texts) - 1 <= width
             new = id_col == 0 and _as_id(texts[0]) is not None and len(texts) >= max(2, width // 2)
             if len(pending) < width and fits and not new:
                 pending[-1] = f"{pending[-1]}\n{texts[0]}".strip("\n")
                 pending.extend(texts[1:])
+                mended = True
                 continue
         flush()
         pending, pending_row = texts, row.number
@@ -336,9 +348,13 @@ def _activities(
 ) -> list[dict[str, Any]]:
     source = imported.source
     spelled: dict[str, str] = {}  # department key -> the first spelling met
+    known: dict[str, str] = {}  # each text met -> how it is written
 
     def dept(text: str) -> str:
-        return spelled.setdefault(name_key(text), text) if text else text
+        found = known.get(text)
+        if found is None:
+            found = known[text] = spelled.setdefault(name_key(text), text) if text else text
+        return found
 
     out: list[dict[str, Any]] = []
     id_col = imported.columns.get("id")
@@ -350,11 +366,11 @@ def _activities(
             f = header.fields[i] if i < len(header.fields) else None
             if f == IGNORE or not text:
                 continue
-            label = header.names[i] if i < len(header.names) and header.names[i] else f"第{i + 1}列"
             if f == "assist":
                 assist.extend(_names(text))
             elif f is None or values.get(f):
-                extra.append(f"{label}：{text}")
+                named = i < len(header.names) and header.names[i]
+                extra.append(f"{header.names[i] if named else f'第{i + 1}列'}：{text}")
             else:
                 values[f] = one_line(text) if f in ONE_LINE else text
         ident = _as_id(values.get("id", ""))

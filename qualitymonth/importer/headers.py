@@ -76,6 +76,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 _SPACE = re.compile(r"\s+")
+#: Longer than any header cell offices write (a name with a bracketed note and line breaks).
+_LONGEST = 40
 _NOTE = re.compile(r"[(\[（【〔][^)\]）】〕]*[)\]）】〕]|[*＊※:：]")
 
 
@@ -135,6 +137,8 @@ class Header:
 
     def repeats_in(self, cells: Sequence[str], extra: Mapping[str, str]) -> bool:
         """Whether ``cells`` is this header again (as at the top of every page)."""
+        if any(len(c) > _LONGEST for c in cells):  # most rows: a cell no header name fills
+            return False
         hits = 0
         for i, cell in enumerate(cells):
             if not cell.strip():
