@@ -254,6 +254,33 @@ def test_word_text_rows_broken_by_a_cell_line_break_are_mended(qm: Invoke, tmp_p
     ]
 
 
+def test_a_cell_of_several_lines_saved_by_excel_as_tab_separated_text(
+    qm: Invoke, tmp_path: Path
+) -> None:
+    """Excel's "Text (Tab delimited)" quotes a cell of several lines and doubles its quotes."""
+    table = tmp_path / "t.txt"
+    table.write_text(
+        tsv(HEADER) + '1\t宣传\t"一、张贴""质量月""海报\n二、发放资料"\t9月\t质量科\t\t\n'
+        '2\t讲座\t"铁拳"\n"亮剑"\t9月\t质量科\t\t\n',
+        encoding="utf-8",
+    )
+    got = imported(qm, table)
+    assert [a["content"] for a in got] == ['一、张贴"质量月"海报\n二、发放资料', '"铁拳"\n"亮剑"']
+
+
+def test_the_header_line_decides_between_tabs_and_commas(qm: Invoke, tmp_path: Path) -> None:
+    text = tmp_path / "t.txt"  # a title naming 主题 but holding no comma is no CSV header
+    text.write_text(
+        "2024年质量月活动主题安排\n"
+        + tsv(HEADER, ["1", "宣传，张贴", "", "9月", "质量科", "", ""]),
+        encoding="utf-8",
+    )
+    assert [a["theme"] for a in imported(qm, text)] == ["宣传，张贴"]
+    saved = tmp_path / "t.csv"  # saved with tabs under a .csv name
+    saved.write_text(tsv(HEADER, ["1", "宣传", "", "9月", "质量科", "", ""]), encoding="utf-8")
+    assert [a["theme"] for a in imported(qm, saved)] == ["宣传"]
+
+
 def test_a_problem_in_a_mended_row_names_its_first_line(qm: Invoke, tmp_path: Path) -> None:
     table = tmp_path / "t.txt"
     table.write_text(

@@ -293,6 +293,8 @@ def _records(
     def flush() -> None:
         nonlocal pending, mended
         if pending is not None and not (mended and header.repeats_in(pending, mapping)):
+            if mended:
+                pending = [_excel_unquote(c) for c in pending]
             records.append((pending_row, pending))
             if len(records) > MAX_ROWS:
                 raise too_many_rows(source)
@@ -331,6 +333,16 @@ def _records(
         pending, pending_row = texts, row.number
     flush()
     return records
+
+
+def _excel_unquote(cell: str) -> str:
+    """Excel saves a cell of several lines as tab-separated text in quotes, its own quotes
+    doubled.  Only such a cell is unquoted; any other quote in TSV or copied text is a
+    character of the cell."""
+    if "\n" not in cell or len(cell) < 2 or cell[0] != '"' or cell[-1] != '"':
+        return cell
+    inner = cell[1:-1]
+    return inner.replace('""', '"') if '"' not in inner.replace('""', "") else cell
 
 
 def _is_heading(texts: list[str], only: str, id_col: int | None, broken: bool) -> bool:

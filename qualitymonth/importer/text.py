@@ -46,17 +46,14 @@ _HEADERISH = re.compile(r"序号|主题|名称|任务|内容|时间|时限|牵�
 
 
 def _delimiter(text: str, suffix: str) -> str:
-    if suffix in (".tsv", ".tab"):
-        return "\t"
-    if suffix == ".csv":
-        return ","
-    for line in text.splitlines()[:200]:  # the header's line decides: tabs (Word, Excel) or CSV
-        if _HEADERISH.search(line):
-            if "\t" in line:
-                return "\t"
-            if "," in line or "，" not in line:
+    """Tab or comma: the header's line decides (a .csv saved with tabs is still read), then
+    the file's suffix; text copied out of Word or Excel has tabs."""
+    for line in text.splitlines()[:200]:
+        if _HEADERISH.search(line) and ("\t" in line or "," in line):
+            if suffix == ".csv" and "," in line:
                 return ","
-    return "\t"
+            return "\t" if "\t" in line else ","
+    return "," if suffix == ".csv" else "\t"
 
 
 def text_table(text: str, shown: str, suffix: str, warnings: list[Problem]) -> Table:
