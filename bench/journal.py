@@ -17,8 +17,9 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from qualitymonth.journal import append_events, encode, new_event, read_journal
+from qualitymonth.journal.events import ACTIONS
 from qualitymonth.plan import load_plan
-from qualitymonth.progress import ACTIONS, fold
+from qualitymonth.state import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "data" / "campaign-2023.yaml"

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ __all__ = ["default_cache_dir", "entry_for", "load", "store"]
 FORMAT = 1
 
 
-def default_cache_dir(env: dict[str, str] | os._Environ[str], home: Path) -> Path | None:
+def default_cache_dir(env: Mapping[str, str], home: Path) -> Path | None:
     """``QM_CACHE_DIR``, else the platform's user cache folder; ``None`` when ``QM_NO_CACHE``."""
     if env.get("QM_NO_CACHE", "") not in ("", "0"):
         return None

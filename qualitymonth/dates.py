@@ -18,6 +18,7 @@ _RELATIVE = {
 }  # fmt: skip
 _YMD = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 _MD = re.compile(r"(\d{1,2})[-/.月](\d{1,2})日?")
+_D = re.compile(r"(\d{1,2})日")
 _YM = re.compile(r"(?:(\d{4})[-/.年])?(\d{1,2})月?份?")
 
 
@@ -32,8 +33,12 @@ def _clean(text: str) -> str:
     return _DASHES.sub("-", _NOTE.sub("", regular(text)))
 
 
-def parse_date(text: str, year: int, today: date) -> date:
-    """2023-09-28, 2023/9/28, 9/28 (in ``year``), 2023年9月28日, 九月二十八日, today, yesterday…"""
+def parse_date(text: str, today: date) -> date:
+    """2023-09-28, 2023/9/28, 2023年9月28日, 9/28, 9月28日, 28日, 九月二十八日, today, yesterday…
+
+    A date written without a year (or without a month) is the most recent such day on or
+    before ``today``: on 10 January 2024, 1/5 is 2024-01-05 and 12/30 is 2023-12-30.
+    """
     raw = unicodedata.normalize("NFKC", text).strip().lower()
     if raw in _RELATIVE:
         return today + timedelta(days=_RELATIVE[raw])
@@ -44,22 +49,59 @@ def parse_date(text: str, year: int, today: date) -> date:
             return date(int(m[1]), int(m[2]), int(m[3]))
         m = _MD.fullmatch(s)
         if m:
-            return date(year, int(m[1]), int(m[2]))
+            return _latest(today, int(m[1]), int(m[2]))
+        m = _D.fullmatch(s)
+        if m:
+            return _latest(today, None, int(m[1]))
     except ValueError:
         raise UsageError("bad_date", text=text) from None
     if re.fullmatch(r"[a-z0-9 ,./-]+", raw) and re.search(r"[a-z]", raw):
-        return _dateutil(text, year)
+        return _dateutil(text, today)
     raise UsageError("bad_date", text=text)
 
 
-def _dateutil(text: str, year: int) -> date:
-    """English month names ("Sep 28 2023"): the one place dateutil earns its import."""
+def _latest(today: date, month: int | None, day: int) -> date:
+    """The most recent day ``day`` (of ``month``, or of any month) on or before ``today``.
+    Raises ``ValueError`` when there is no such day (2月30日)."""
+    if month is not None:
+        date(2000, month, day)  # a leap year: only days that never exist are refused
+        for year in range(today.year, today.year - 9, -1):
+            try:
+                found = date(year, month, day)
+            except ValueError:  # 2月29日 outside a leap year
+                continue
+            if found <= today:
+                return found
+        raise ValueError(f"{month}-{day}")
+    if not 1 <= day <= 31:
+        raise ValueError(day)
+    y, m = today.year, today.month
+    for _ in range(12):
+        try:
+            found = date(y, m, day)
+        except ValueError:  # 31日 in a month of 30 days
+            found = today + timedelta(days=1)
+        if found <= today:
+            return found
+        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+    raise ValueError(day)
+
+
+def _dateutil(text: str, today: date) -> date:
+    """English month names ("Sep 28 2023"): the one place dateutil earns its import.  Without
+    a year, the most recent such day."""
     from dateutil import parser
 
     try:
-        return parser.parse(text, default=parser.parse(f"{year}-01-01")).date()
+        found = parser.parse(text, default=parser.parse(f"{today.year}-01-01")).date()
     except (ValueError, OverflowError):
         raise UsageError("bad_date", text=text) from None
+    if found > today and not re.search(r"\d{4}", text):
+        try:
+            found = found.replace(year=found.year - 1)
+        except ValueError:  # 29 February
+            raise UsageError("bad_date", text=text) from None
+    return found
 
 
 def parse_month(text: str, year: int) -> tuple[int, int]:

@@ -7,15 +7,30 @@ Chinese or English.  ``str(error)`` is the English sentence, for scripts and log
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import IntEnum
 from typing import ClassVar
 
 from qualitymonth.i18n import Lang, t
 
 
+class ExitStatus(IntEnum):
+    """How ``qm`` ends: the codes of the README's "Exit codes"."""
+
+    OK = 0
+    #: A data problem: an invalid plan, an unknown activity or department, a refused write.
+    DATA = 1
+    #: A usage problem: a bad option value (the code click uses for its own usage errors).
+    USAGE = 2
+    #: A bug: one sentence asking for a report (sysexits' EX_SOFTWARE).
+    INTERNAL = 70
+    #: Interrupted by Ctrl-C (128 + SIGINT).
+    INTERRUPTED = 130
+
+
 class QmError(Exception):
     """A problem the user can fix.  Never a bug: those are not caught as QmError."""
 
-    exit_code: ClassVar[int] = 1
+    exit_code: ClassVar[int] = ExitStatus.DATA
 
     def __init__(self, key: str, **params: object) -> None:
         self.key = key
@@ -32,13 +47,13 @@ class QmError(Exception):
 class DataError(QmError):
     """Exit 1: invalid plan, unknown activity or department, unreadable file."""
 
-    exit_code = 1
+    exit_code = ExitStatus.DATA
 
 
 class UsageError(QmError):
     """Exit 2: a bad option value (the same code click uses for its own usage errors)."""
 
-    exit_code = 2
+    exit_code = ExitStatus.USAGE
 
 
 @dataclass(frozen=True)

@@ -337,6 +337,45 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the note is too long ({count} characters, the limit is {limit})",
     ),
     "note_empty": ("备注不能为空", "the note must not be empty"),
+    "already_started": (
+        "活动 {id} 已于 {date} 开始，正在进行中；如确需再次记录请加 --force（未记录任何内容）",
+        "activity {id} has been in progress since {date}; add --force to record it again "
+        "(nothing was recorded)",
+    ),
+    "already_percent": (
+        "活动 {id} 的进度已于 {date} 记为 {percent}%；如确需再次记录请加 --force（未记录任何内容）",
+        "activity {id} was already recorded at {percent}% on {date}; add --force to record it "
+        "again (nothing was recorded)",
+    ),
+    "outweighed": (
+        "活动 {id} 已于 {date} {action}，晚于这条记录的日期，这条记录不会改变它的状态；"
+        "如确需记录请加 --force（未记录任何内容）",
+        "activity {id} was marked {action} on {date}, after this record's date, so this record "
+        "would change nothing; add --force to record it anyway (nothing was recorded)",
+    ),
+    "date_before_issue": (
+        "日期 {date} 早于活动方案的印发日期 {issued}，已照常记录",
+        "the date {date} is before the plan was issued ({issued}); recorded all the same",
+    ),
+    "date_after_campaign": (
+        "日期 {date} 已超出 {year} 年活动一年以上，已照常记录",
+        "the date {date} is more than a year after the {year} campaign; recorded all the same",
+    ),
+    "plans_ambiguous": (
+        "data/ 中有多个 {year} 年的活动方案：{plans}；请用 --plan 或环境变量 QM_PLAN 选择一个，"
+        "例如 qm --plan {example} list",
+        "data/ holds several plans of {year}: {plans}; choose one with --plan or QM_PLAN, "
+        "e.g. qm --plan {example} list",
+    ),
+    "bad_action": (
+        "没有“{value}”这种操作，可用的有：{actions}",
+        "there is no action {value!r}; the actions are: {actions}",
+    ),
+    "progress_needs_percent": ("记录进度需要百分比（0–100）", "progress needs a percent (0-100)"),
+    "event_invalid": (
+        "活动 {id} 的记录有误（{field}），未写入",
+        "the event for activity {id} is invalid ({field}); nothing was written",
+    ),
     # ---- import
     "import_gbk": (
         "表格是 GBK/GB18030 编码，已按 GB18030 读取；请核对生成的文字",
@@ -377,6 +416,22 @@ _TEXT: dict[str, tuple[str, str]] = {
     "import_duplicate": (
         "序号 {id} 重复（第一次出现在第 {first} 行）",
         "the id {id} is used twice (first on row {first})",
+    ),
+    "output_exists": (
+        "{path} 已存在；如要覆盖请加 --force（未写入任何内容）",
+        "{path} already exists; add --force to replace it (nothing was written)",
+    ),
+    "file_unwritable": (
+        "无法写入 {path}：{reason}（未写入任何内容）",
+        "cannot write {path}: {reason} (nothing was written)",
+    ),
+    "binary_needs_output": (
+        "{format} 格式要写入文件：请加 -o 文件名{suffix}",
+        "the {format} format is written to a file: add -o FILE{suffix}",
+    ),
+    "format_not_for": (
+        "qm {command} 没有 {format} 格式；可用的格式：{formats}",
+        "qm {command} has no {format} format; the formats are: {formats}",
     ),
     "import_exists": (
         "{path} 已存在；如要覆盖请加 --force（未写入任何内容）",
@@ -420,7 +475,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "内部错误：{detail}（设置 QM_DEBUG=1 可查看详情）",
         "internal error: {detail} (set QM_DEBUG=1 for details)",
     ),
-    "interrupted": ("已中断", "interrupted"),
+    "interrupted": ("已中断，未写入任何内容", "interrupted; nothing was written"),
+    "journal_waiting": (
+        "另一个 qm 正在写入进展日志 {path}，等待中…（按 Ctrl-C 放弃）",
+        "another qm is writing the journal {path}; waiting… (Ctrl-C to give up)",
+    ),
     # ---- importer
     "import_no_header_row": (
         "{path} 中找不到表头行：第一行（{first}）没有 qm 认识的列名；"

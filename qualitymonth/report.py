@@ -1,20 +1,30 @@
 """Report aggregates: counts per scope, department and month; the agenda.  Pure.
 
-Every figure is computed from the states that :func:`progress.select` returns for the same
+Every figure is computed from the states that :func:`query.select` returns for the same
 filters, so a report agrees with ``qm list`` line for line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
+from qualitymonth.journal.events import Event
 from qualitymonth.model import Period, Plan, month_period
-from qualitymonth.progress import ActivityState, Event, Status, select
+from qualitymonth.query import select
+from qualitymonth.state import ActivityState, Status
 
-__all__ = ["COUNTED", "Counts", "Report", "agenda", "build_report", "count", "months_of"]
+__all__ = [
+    "COUNTED",
+    "Agenda",
+    "Counts",
+    "Report",
+    "agenda",
+    "build_report",
+    "count",
+    "months_of",
+]
 
 
 #: The count fields of a report row, in their JSON order.
@@ -41,17 +51,6 @@ class Counts:
     def completion_rate(self) -> float:
         """Done activities over activities (0 when there are none)."""
         return self.done / self.activities if self.activities else 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "activities": self.activities,
-            "done": self.done,
-            "doing": self.doing,
-            "todo": self.todo,
-            "overdue": self.overdue,
-            "late": self.late,
-            "completion_rate": round(self.completion_rate, 4),
-        }
 
 
 def count(states: Iterable[ActivityState]) -> Counts:
@@ -98,50 +97,11 @@ class Report:
     by_month: list[tuple[tuple[int, int], Counts]]
     overdue: list[ActivityState]
     notes: list[tuple[ActivityState, list[Event]]]
-    #: The notes as JSON already (each event's, in UTF-8; a ``render.JsonArray`` for
-    #: ``render.json_chunks`` to stream), when they were read that way.
+    #: The scope's activities with no period (待定): counted in the totals, listed apart.
+    undated: list[ActivityState] = field(default_factory=list)
+    #: The notes as JSON already (each event's journal line, in UTF-8, copied out by the
+    #: journal's index for the JSON writer to stream), when they were read that way.
     note_json: Iterable[bytes] | None = None
-
-    def as_dict(self, *, stream: bool = False) -> dict[str, Any]:
-        """The stable JSON shape of ``report`` (PRODUCT.md, "JSON shapes").
-
-        With ``stream``, ``notes`` is an iterator (or the ``render.JsonArray`` of
-        :attr:`note_json`), for a writer that streams arrays (``render.json_chunks``) and
-        need not hold every note at once."""
-        c = self.plan.campaign
-        notes: Iterable[Any] = (
-            self.note_json
-            if self.note_json is not None
-            else (e.as_dict() for _, events in self.notes for e in events)
-        )
-        return {
-            "campaign": {
-                "name": c.name,
-                "year": c.year,
-                "issuer": c.issuer,
-                "doc_no": c.doc_no,
-                "issued": c.issued.isoformat() if c.issued else None,
-                "theme": c.theme,
-                "report_to": c.report_to,
-            },
-            "as_of": self.as_of.isoformat(),
-            "scope": {"month": month_label(self.month), "dept": self.dept},
-            "totals": self.totals.as_dict(),
-            "by_department": [
-                {"department": name, **counts.as_dict()} for name, counts in self.by_department
-            ],
-            "by_month": [
-                {"month": month_label(ym), **counts.as_dict()} for ym, counts in self.by_month
-            ],
-            "overdue": [s.as_dict() for s in self.overdue],
-            "notes": notes if stream else [_plain(n) for n in notes],
-        }
-
-
-def _plain(note: Any) -> Any:
-    import json
-
-    return json.loads(note) if isinstance(note, bytes) else note
 
 
 def month_label(ym: tuple[int, int] | None) -> str | None:
@@ -198,12 +158,27 @@ def build_report(
         by_month=[(ym, count(by_month[ym])) for ym in sorted(by_month)],
         overdue=overdue,
         notes=notes,
+        undated=[s for s in scoped if s.period is None],
     )
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """The daily view as of ``as_of``: overdue, ending and starting within ``days``."""
+
+    as_of: date
+    days: int
+    overdue: list[ActivityState]
+    ending: list[ActivityState]
+    starting: list[ActivityState]
+
+    def sections(self) -> dict[str, list[ActivityState]]:
+        return {"overdue": self.overdue, "ending": self.ending, "starting": self.starting}
 
 
 def agenda(
     plan: Plan, states: Sequence[ActivityState], as_of: date, days: int, dept: str | None = None
-) -> dict[str, list[ActivityState]]:
+) -> Agenda:
     """The daily view: overdue, ending within ``days`` (as_of <= end <= as_of + days), starting
     within ``days``; done activities are not listed.  Each list is grouped by lead department
     in plan order, newest deadline first within a department."""
@@ -217,8 +192,10 @@ def agenda(
         return (order[canon[s.activity.lead]], -end, s.activity.id)
 
     dated = [(s, s.period) for s in scoped if s.period is not None]
-    return {
-        "overdue": sorted((s for s, _ in dated if s.overdue), key=key),
-        "ending": sorted((s for s, p in dated if as_of <= p.end <= horizon), key=key),
-        "starting": sorted((s for s, p in dated if as_of <= p.start <= horizon), key=key),
-    }
+    return Agenda(
+        as_of,
+        days,
+        overdue=sorted((s for s, _ in dated if s.overdue), key=key),
+        ending=sorted((s for s, p in dated if as_of <= p.end <= horizon), key=key),
+        starting=sorted((s for s, p in dated if as_of <= p.start <= horizon), key=key),
+    )

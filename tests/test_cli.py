@@ -221,6 +221,7 @@ def test_show_json_is_the_activity_with_its_history(qm: Invoke) -> None:
         "schedule": "6-10月",
         "start": "2023-06-01",
         "end": "2023-10-31",
+        "periods": [["2023-06-01", "2023-10-31"]],
         "lead": "质量科",
         "assist": ["各监管所"],
         "remark": "",

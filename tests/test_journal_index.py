@@ -24,9 +24,11 @@ from hypothesis import strategies as st
 
 from qualitymonth.errors import Problem
 from qualitymonth.journal import encode, iter_events, parse_line
-from qualitymonth.journal_index import _ENCODE, StaleIndex, _canonical, load_index
+from qualitymonth.journal.events import Event
+from qualitymonth.journal.index import _ENCODE, StaleIndex, _canonical, load_index
 from qualitymonth.plan import load_plan
-from qualitymonth.progress import Event, fold, states_from
+from qualitymonth.porcelain import activity_json
+from qualitymonth.state import ActivityState, fold, states_from
 
 from .conftest import ROOT, SHIPPED, Invoke
 
@@ -57,8 +59,8 @@ def indexed(
     return [_row(s) for s in states], notes, list(index.note_texts(chosen))
 
 
-def _row(s: object) -> tuple:
-    d = s.as_dict()  # type: ignore[attr-defined]
+def _row(s: ActivityState) -> tuple:
+    d = activity_json(s)
     return tuple(d[k] for k in ("id", "status", "percent", "done_on", "last_note", "overdue"))
 
 
@@ -170,7 +172,7 @@ def test_every_line_qm_writes_is_copied_out() -> None:
     from qualitymonth.journal import new_event
 
     now = datetime(2023, 9, 28, 16, 2, 11, tzinfo=CST)
-    for note in ["完成检验检测机构抽查 12 家", 'say "hi"\n\tback\\slash\x01', "\u2028"]:
+    for note in ["完成检验检测机构抽查 12 家", 'say "hi"\n\tback\\slash\x01', "行\u2028分隔"]:
         for action, percent in [("done", None), ("progress", 40), ("note", None)]:
             e = new_event(5, action, date(2023, 9, 28), by="王芳", now=now, percent=percent,
                           note=note)  # fmt: skip

@@ -10,8 +10,8 @@ from pydantic import ValidationError
 
 from qualitymonth.model import alias_conflicts, duplicate_ids, split_names
 from qualitymonth.plan import load_plan
-from qualitymonth.schema import ActivitySchema as Activity
-from qualitymonth.schema import PlanSchema as Plan
+from qualitymonth.plan.schema import ActivitySchema as Activity
+from qualitymonth.plan.schema import PlanSchema as Plan
 
 from .conftest import ANNEX2, SHIPPED
 

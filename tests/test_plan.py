@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from qualitymonth.errors import DataError, PlanError
 from qualitymonth.plan import MAX_PLAN_BYTES, find_plan, load_plan, read_text
+from qualitymonth.plan.validate import load_yaml
 from qualitymonth.schedule import Period
-from qualitymonth.validate import load_yaml
 
 from .conftest import BROKEN, MINIMAL, SHIPPED
 
@@ -326,7 +326,7 @@ def test_shipped_plan_is_valid_and_dated() -> None:
 
 
 def test_too_many_activities_is_refused(plan_file: PlanFile) -> None:
-    from qualitymonth.schema import MAX_ACTIVITIES
+    from qualitymonth.plan.schema import MAX_ACTIVITIES
 
     rows = "".join(
         f"  - {{id: {i}, theme: 宣传, schedule: 9月, lead: 质量科}}\n"

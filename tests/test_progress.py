@@ -10,8 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qualitymonth.errors import DataError
+from qualitymonth.journal.events import Event
 from qualitymonth.plan import load_plan
-from qualitymonth.progress import Event, Status, find_activity, fold, resolve_department, select
+from qualitymonth.query import find_activity, resolve_department, select
+from qualitymonth.state import Status, fold
 
 from .conftest import SHIPPED
 

@@ -7,7 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from qualitymonth.render import csv_cell, json_text, md_escape, safe, text_width, wrap_cells
+from qualitymonth.output.csv import csv_cell
+from qualitymonth.output.json import json_text
+from qualitymonth.output.md import md_escape
+from qualitymonth.output.table import text_width, wrap_cells
+from qualitymonth.output.text import safe
 
 
 @pytest.mark.parametrize(

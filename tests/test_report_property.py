@@ -7,9 +7,12 @@ from datetime import UTC, date, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from qualitymonth.journal.events import Event
 from qualitymonth.plan import load_plan
-from qualitymonth.progress import Event, fold, select
+from qualitymonth.porcelain import counts_json
+from qualitymonth.query import select
 from qualitymonth.report import COUNTED, build_report
+from qualitymonth.state import fold
 
 from .conftest import SHIPPED
 
@@ -55,11 +58,11 @@ def test_totals_rows_and_list_agree(
 ) -> None:
     states = fold(PLAN, LOADED.periods, journal, as_of)
     report = build_report(PLAN, states, as_of, month=month, dept=dept)
-    totals = report.totals.as_dict()
+    totals = counts_json(report.totals)
     for key in COUNTED:
-        assert totals[key] == sum(c.as_dict()[key] for _, c in report.by_department)
+        assert totals[key] == sum(counts_json(c)[key] for _, c in report.by_department)
         if month is not None:
-            assert [c.as_dict()[key] for _, c in report.by_month] in ([], [totals[key]])
+            assert [counts_json(c)[key] for _, c in report.by_month] in ([], [totals[key]])
     listed = select(PLAN, states, dept=dept, month=month)
     assert totals["activities"] == len(listed)
     for status in ("todo", "doing", "done", "overdue", "late"):

@@ -10,40 +10,34 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from qualitymonth.errors import DataError, Problem
-from qualitymonth.progress import ACTIONS, Event
+from qualitymonth.journal.events import (
+    MAX_LINE_BYTES,
+    BadLine,
+    Event,
+    encode,
+    event_from_dict,
+    parse_line,
+)
 
 __all__ = [
-    "MAX_LINE_BYTES",
-    "MAX_NOTE_CHARS",
     "Extent",
     "JournalRead",
     "Line",
     "append_events",
     "iter_events",
     "journal_path",
-    "new_event",
-    "parse_line",
     "read_journal",
     "scan",
 ]
 
-VERSION = 1
-#: A note is a sentence or a paragraph; past this it is refused at the door.
-MAX_NOTE_CHARS = 10_000
-#: No event written by qm comes near this; a longer line is reported and skipped.
-MAX_LINE_BYTES = 256 * 1024
 #: How long a writer waits for another qm to finish its write.
 LOCK_TIMEOUT = 15.0
-_FIELDS = frozenset(
-    {"v", "event", "activity", "action", "date", "percent", "note", "by", "recorded_at"}
-)
 
 
 def journal_path(plan_path: Path, explicit: str | None = None) -> Path:
@@ -62,134 +56,6 @@ class JournalRead:
 
     events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-
-
-class _Bad(ValueError):
-    def __init__(self, key: str, **params: object) -> None:
-        self.key = key
-        self.params = params
-
-
-def parse_line(raw: bytes) -> Event:
-    """The event on one journal line (without its line end); ``ValueError`` if it has none."""
-    if len(raw) > MAX_LINE_BYTES:
-        raise _Bad("journal_line_too_long", limit=MAX_LINE_BYTES)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise _Bad("journal_not_utf8") from None
-    try:
-        obj = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
-        raise _Bad("journal_not_json") from None
-    if not isinstance(obj, dict):
-        raise _Bad("journal_not_object")
-    return event_from_dict(obj)
-
-
-_ACTION_SET = frozenset(ACTIONS)
-
-
-def event_from_dict(obj: dict[str, Any]) -> Event:
-    """An :class:`Event` from one journal object; ``_Bad`` names what is wrong with it.
-
-    A journal holds up to hundreds of thousands of these, nearly all well formed: they take
-    the fast path, a single test of every rule; anything else gets the detailed checks.
-    """
-    get = obj.get
-    ident, activity, action = get("event"), get("activity"), get("action")
-    percent, note, by = get("percent"), get("note"), get("by", "")
-    if (
-        get("v") == VERSION
-        and type(ident) is str
-        and ident
-        and type(activity) is int
-        and activity > 0
-        and action in _ACTION_SET
-        and (percent is None or (type(percent) is int and 0 <= percent <= 100))
-        and (percent is not None or action != "progress")
-        and (note is None or type(note) is str)
-        and type(by) is str
-    ):
-        stamp, day = get("recorded_at", ""), get("date", "")
-        try:
-            when = date.fromisoformat(day)
-            recorded = datetime.fromisoformat(stamp)
-        except (TypeError, ValueError):
-            pass
-        else:
-            if recorded.tzinfo is not None:
-                extra = None if obj.keys() <= _FIELDS else _extra(obj)
-                return Event(
-                    ident, activity, action, when, stamp, recorded, by, percent, note, extra
-                )
-    return _checked(obj)
-
-
-def _extra(obj: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in obj.items() if k not in _FIELDS}
-
-
-def _checked(obj: dict[str, Any]) -> Event:
-    """The slow path: find the first broken rule and say which."""
-    if obj.get("v") != VERSION:
-        raise _Bad("journal_bad_field", field="v", value=_short(obj.get("v")))
-    ident = obj.get("event")
-    if not isinstance(ident, str) or not ident:
-        raise _Bad("journal_bad_field", field="event", value=_short(ident))
-    activity = obj.get("activity")
-    if not isinstance(activity, int) or isinstance(activity, bool) or activity <= 0:
-        raise _Bad("journal_bad_field", field="activity", value=_short(activity))
-    action = obj.get("action")
-    if action not in ACTIONS:
-        raise _Bad("journal_bad_action", value=_short(action), actions=", ".join(ACTIONS))
-    try:
-        when = date.fromisoformat(obj["date"])
-        recorded = datetime.fromisoformat(obj["recorded_at"])
-    except (KeyError, TypeError, ValueError):
-        bad = "date" if "date" not in obj or not _is_date(obj["date"]) else "recorded_at"
-        raise _Bad("journal_bad_field", field=bad, value=_short(obj.get(bad))) from None
-    if recorded.tzinfo is None:
-        raise _Bad("journal_bad_field", field="recorded_at", value=_short(obj["recorded_at"]))
-    percent = obj.get("percent")
-    if percent is not None and (
-        not isinstance(percent, int) or isinstance(percent, bool) or not 0 <= percent <= 100
-    ):
-        raise _Bad("journal_bad_field", field="percent", value=_short(percent))
-    if action == "progress" and percent is None:
-        raise _Bad("journal_bad_field", field="percent", value="null")
-    note = obj.get("note")
-    if note is not None and not isinstance(note, str):
-        raise _Bad("journal_bad_field", field="note", value=_short(note))
-    by = obj.get("by", "")
-    if not isinstance(by, str):
-        raise _Bad("journal_bad_field", field="by", value=_short(by))
-    extra = _extra(obj) or None
-    return Event(
-        event=ident,
-        activity=activity,
-        action=action,
-        date=when,
-        recorded_at=obj["recorded_at"],
-        recorded=recorded,
-        by=by,
-        percent=percent,
-        note=note,
-        extra=extra,
-    )
-
-
-def _is_date(value: Any) -> bool:
-    try:
-        date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return False
-    return True
-
-
-def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 @dataclass
@@ -334,8 +200,8 @@ def _parse_batch(
             elif isinstance(objs[i], dict):
                 event = event_from_dict(objs[i])
             else:
-                raise _Bad("journal_not_object")
-        except _Bad as bad:
+                raise BadLine("journal_not_object")
+        except BadLine as bad:
             if problems is not None:
                 torn = not terminated and bad.key == "journal_not_json"
                 problems.append(
@@ -362,53 +228,26 @@ def read_journal(path: Path, known_ids: Iterable[int] | None = None) -> JournalR
 # --------------------------------------------------------------------------- writing
 
 
-def new_event(
-    activity: int,
-    action: str,
-    when: date,
-    *,
-    by: str,
-    now: datetime,
-    percent: int | None = None,
-    note: str | None = None,
-) -> Event:
-    """A fresh event with a unique id, recorded at ``now`` (an aware datetime)."""
-    import uuid
-
-    if now.tzinfo is None:
-        raise ValueError("now must carry its UTC offset")
-    stamp = now.isoformat(timespec="microseconds")
-    return Event(
-        event=uuid.uuid4().hex,
-        activity=activity,
-        action=action,
-        date=when,
-        recorded_at=stamp,
-        recorded=now,
-        by=by,
-        percent=percent,
-        note=note,
-    )
-
-
-def encode(events: Iterable[Event]) -> bytes:
-    """Journal lines: UTF-8, Chinese unescaped, one object per line."""
-    return b"".join(
-        (json.dumps(e.as_dict(), ensure_ascii=False, separators=(", ", ": ")) + "\n").encode()
-        for e in events
-    )
-
-
-def append_events(path: Path, events: list[Event]) -> None:
+def append_events(
+    path: Path, events: list[Event], on_wait: Callable[[], None] | None = None
+) -> None:
     """Append ``events`` to the journal: all of them or, if anything fails, none.
 
     One ``write`` under a cross-process lock, then ``fsync``.  A torn last line left by a
-    crash is closed with a newline first, so the new lines stay whole.
+    crash is closed with a newline first, so the new lines stay whole.  When another writer
+    holds the lock for more than a second, ``on_wait()`` is called once (to say so) and the
+    wait goes on, up to ``LOCK_TIMEOUT``.  Every line is read back with the journal's own
+    reader first: nothing the reader would skip is ever written.
     """
     from filelock import FileLock, Timeout
 
     shown = str(path)
     payload = encode(events)
+    for line in payload.splitlines():
+        try:
+            parse_line(line)
+        except BadLine as bad:
+            raise DataError("event_invalid", id=0, field=bad.params.get("field", "")) from None
     if path.is_dir():
         raise DataError("file_is_dir", path=shown)
     if path.exists() and not os.access(path, os.W_OK):
@@ -418,10 +257,18 @@ def append_events(path: Path, events: list[Event]) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DataError("journal_unwritable", path=shown, reason=exc.strerror or str(exc)) from None
-    lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
+    lock = FileLock(str(path) + ".lock")
     try:
-        with lock:
+        try:
+            lock.acquire(timeout=min(1.0, LOCK_TIMEOUT))
+        except Timeout:
+            if on_wait is not None:
+                on_wait()
+            lock.acquire(timeout=max(0.0, LOCK_TIMEOUT - 1.0))
+        try:
             _append_locked(path, payload)
+        finally:
+            lock.release()
     except Timeout:
         raise DataError("journal_locked", path=shown, seconds=int(LOCK_TIMEOUT)) from None
     except PermissionError as exc:

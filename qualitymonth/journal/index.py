@@ -34,8 +34,9 @@ from typing import Any, NamedTuple
 from qualitymonth import __version__
 from qualitymonth.cache import entry_for
 from qualitymonth.errors import Problem
-from qualitymonth.journal import Extent, parse_line, scan
-from qualitymonth.progress import Event, Latest, absorb
+from qualitymonth.journal.events import Event, parse_line
+from qualitymonth.journal.store import Extent, scan
+from qualitymonth.state import Latest, absorb
 
 __all__ = ["JournalIndex", "NoteRef", "StaleIndex", "load_index"]
 
@@ -276,6 +277,16 @@ class JournalIndex:
                 yield raw
             else:
                 yield _ENCODE(self._parse(raw, names[i]).as_dict()).encode()
+
+    def checked_note_texts(self, chosen: list[int]) -> Iterator[bytes]:
+        """:meth:`note_texts`, with a journal rewritten while they stream out reported as a
+        data error (one sentence), not a crash."""
+        from qualitymonth.errors import DataError
+
+        try:
+            yield from self.note_texts(chosen)
+        except StaleIndex:
+            raise DataError("journal_changed", path=str(self.path)) from None
 
     def note_events(self, chosen: list[int]) -> dict[int, tuple[Event, ...]]:
         """The events of the notes, by activity."""

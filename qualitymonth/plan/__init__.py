@@ -1,6 +1,6 @@
 """Find, read and decode a plan file, and load it validated (from the cache when unchanged).
 
-Validation itself (YAML, pydantic, located problems) lives in :mod:`qualitymonth.validate`
+Validation itself (YAML, pydantic, located problems) lives in :mod:`qualitymonth.plan.validate`
 and is imported only when a plan is not in the cache.
 """
 
@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from qualitymonth import cache
-from qualitymonth.errors import DataError, Problem
-from qualitymonth.model import Period, Plan
+from qualitymonth.errors import DataError, UsageError
+from qualitymonth.plan.loaded import LoadedPlan
 
 __all__ = ["MAX_PLAN_BYTES", "LoadedPlan", "decode", "find_plan", "load_plan", "read_text"]
 
@@ -23,75 +21,34 @@ __all__ = ["MAX_PLAN_BYTES", "LoadedPlan", "decode", "find_plan", "load_plan", "
 MAX_PLAN_BYTES = 32 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class LoadedPlan:
-    """A validated plan, where it came from, and each activity's period."""
-
-    path: Path
-    plan: Plan
-    periods: dict[int, Period | None]
-    #: Schedules that could not be read: errors for ``validate``, warnings elsewhere.
-    schedule_problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def year(self) -> int:
-        return self.plan.campaign.year
-
-    def to_data(self) -> dict[str, Any]:
-        """JSON-ready data for the cache (the path is not stored: it is known on reading)."""
-        return {
-            "plan": self.plan.to_data(),
-            "periods": [
-                [ident, p.start.isoformat(), p.end.isoformat()] if p else [ident, None, None]
-                for ident, p in self.periods.items()
-            ],
-            "problems": [
-                [p.line, p.col, p.key, p.params, p.activity] for p in self.schedule_problems
-            ],
-        }
-
-    @classmethod
-    def from_data(cls, path: Path, data: dict[str, Any]) -> LoadedPlan:
-        shown = str(path)
-        made: dict[tuple[str, str], Period] = {}  # most activities share a few periods
-
-        def period(start: str, end: str) -> Period:
-            found = made.get((start, end))
-            if found is None:
-                found = made[start, end] = Period(
-                    date.fromisoformat(start), date.fromisoformat(end)
-                )
-            return found
-
-        return cls(
-            path=path,
-            plan=Plan.from_data(data["plan"]),
-            periods={ident: period(s, e) if s else None for ident, s, e in data["periods"]},
-            schedule_problems=[
-                Problem(shown, line, col, key, params, activity)
-                for line, col, key, params, activity in data["problems"]
-            ],
-        )
-
-
 # --------------------------------------------------------------------------- finding
 
 
+#: Plan files: ``campaign-YYYY.yaml`` or ``campaign-YYYY-NAME.yaml`` (``.yml`` too).
+PLAN_NAME = re.compile(r"campaign-(\d{4})(?:-.+)?\.ya?ml", re.IGNORECASE)
+
+
 def find_plan(explicit: str | None, cwd: Path) -> Path:
-    """``--plan``/``QM_PLAN`` when given, else ``data/campaign-YYYY.yaml`` with the highest year."""
+    """``--plan``/``QM_PLAN`` when given, else the plan of the highest year in ``data/``.
+
+    Several plans of that year (campaign-2024-计量日.yaml, campaign-2024-知识产权.yaml) are
+    never chosen between silently: a usage error names them and how to choose.
+    """
     if explicit:
         return Path(explicit)
-    candidates = [
-        p for p in (cwd / "data").glob("campaign-*.y*ml") if p.suffix in (".yaml", ".yml")
-    ]
-    if not candidates:
+    found: list[tuple[int, Path]] = []
+    for p in (cwd / "data").glob("campaign-*"):
+        m = PLAN_NAME.fullmatch(p.name)
+        if m and p.is_file():
+            found.append((int(m[1]), p))
+    if not found:
         raise DataError("plan_not_found")
-
-    def rank(p: Path) -> tuple[int, float, str]:
-        m = re.search(r"(\d{4})", p.stem)
-        return (int(m.group(1)) if m else 0, p.stat().st_mtime, p.name)
-
-    return max(candidates, key=rank)
+    newest = max(year for year, _ in found)
+    chosen = sorted(p for year, p in found if year == newest)
+    if len(chosen) > 1:
+        names = "、".join(str(p) for p in chosen)
+        raise UsageError("plans_ambiguous", year=newest, plans=names, example=str(chosen[0]))
+    return chosen[0]
 
 
 # --------------------------------------------------------------------------- decoding
@@ -155,7 +112,7 @@ def load_plan(path: Path, cache_dir: Path | None = None) -> LoadedPlan:
                 return LoadedPlan.from_data(path, payload)
             except (KeyError, TypeError, ValueError):
                 pass  # an entry of another shape: validate again and overwrite it
-    from qualitymonth.validate import parse_plan
+    from qualitymonth.plan.validate import parse_plan
 
     loaded = parse_plan(decode(data, str(path)), path)
     after = _stat(path)

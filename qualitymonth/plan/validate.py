@@ -27,9 +27,9 @@ from qualitymonth.model import (
     raw_value,
     unknown_targets,
 )
-from qualitymonth.plan import LoadedPlan
+from qualitymonth.plan.loaded import LoadedPlan
+from qualitymonth.plan.schema import MAX_ACTIVITIES, ActivitySchema, CampaignSchema, PlanSchema
 from qualitymonth.schedule import EXAMPLES, ScheduleError, parse_schedule
-from qualitymonth.schema import MAX_ACTIVITIES, ActivitySchema, CampaignSchema, PlanSchema
 
 __all__ = ["load_yaml", "parse_plan"]
 

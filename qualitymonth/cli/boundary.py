@@ -1,0 +1,103 @@
+"""The one error boundary: every :class:`~qualitymonth.errors.QmError`, every usage error and
+every bug end here as one sentence on stderr and an :class:`~qualitymonth.errors.ExitStatus`.
+
+No ``from __future__ import annotations`` in the CLI: Typer reads every command's signature
+on each run, and evaluating string annotations costs more than the annotations themselves.
+"""
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from qualitymonth.errors import ExitStatus
+from qualitymonth.i18n import Lang, t
+
+#: The language of messages: set from QM_LANG before parsing, then from --lang.
+state: dict[str, Lang] = {"lang": "zh"}
+
+
+def env_lang() -> Lang:
+    return "en" if os.environ.get("QM_LANG", "").strip().lower() == "en" else "zh"
+
+
+def say(text: str) -> None:
+    """One message on stderr; never markup, never a traceback."""
+    from qualitymonth.output.text import problems_text
+
+    sys.stderr.write(problems_text(text.splitlines()) + "\n")
+    sys.stderr.flush()
+
+
+def fail_with(problems: Sequence[Any], lang: Lang) -> NoReturn:
+    """Say every problem (``file:line:col: message``) and end with a data error."""
+    say("\n".join(p.format(lang) for p in problems))
+    raise typer.Exit(ExitStatus.DATA)
+
+
+class QmGroup(TyperGroup):
+    """Typer's group with qm's single error boundary around it."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        state["lang"] = env_lang()
+        code: int = ExitStatus.OK
+        try:
+            rv = super().main(
+                args,
+                prog_name or "qm",
+                complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
+            code = rv if isinstance(rv, int) else ExitStatus.OK
+        except typer.Exit as exc:
+            code = exc.exit_code
+        except (typer.Abort, KeyboardInterrupt):
+            say(t("interrupted", state["lang"]))
+            code = ExitStatus.INTERRUPTED
+        except Exception as exc:
+            code = failed(exc)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def failed(exc: Exception) -> int:
+    """Say what went wrong in one sentence; the exit code to end with."""
+    from qualitymonth.errors import QmError  # not on the path of a run that goes well
+
+    if isinstance(exc, QmError):
+        say(exc.message(state["lang"]))
+        return exc.exit_code
+    return _unexpected(exc)
+
+
+def _unexpected(exc: BaseException) -> int:
+    # Typer's usage errors (its vendored click's ClickException) know their own message and
+    # exit code; recognised by that shape, so qm does not depend on where typer keeps click.
+    format_message = getattr(exc, "format_message", None)
+    exit_code = getattr(exc, "exit_code", None)
+    if callable(format_message) and isinstance(exit_code, int):
+        ctx = getattr(exc, "ctx", None)
+        command = ctx.command_path if ctx is not None else "qm"
+        say(t("usage", state["lang"], detail=format_message(), command=command))
+        return exit_code
+    if os.environ.get("QM_DEBUG") == "1":
+        import traceback
+
+        traceback.print_exception(exc)
+    else:
+        say(t("internal", state["lang"], detail=f"{type(exc).__name__}: {exc}"))
+    return ExitStatus.INTERNAL

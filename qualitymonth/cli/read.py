@@ -1,0 +1,162 @@
+"""The read commands: list, show, info, depts, validate, log."""
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from qualitymonth.cli.boundary import fail_with
+from qualitymonth.cli.options import (
+    AsOfOpt,
+    DeptOpt,
+    Format,
+    FormatOpt,
+    IdArg,
+    MonthOpt,
+    OutputOpt,
+    ReplaceOpt,
+    app,
+    complete_id,
+    session,
+)
+from qualitymonth.i18n import t
+
+
+class StatusChoice(StrEnum):
+    todo = "todo"
+    doing = "doing"
+    done = "done"
+    overdue = "overdue"
+    late = "late"
+
+
+class RoleChoice(StrEnum):
+    lead = "lead"
+    assist = "assist"
+    any = "any"
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    dept: DeptOpt = None,
+    role: Annotated[
+        RoleChoice, typer.Option("--role", help="With --dept: as lead, as co-organizer, or either.")
+    ] = RoleChoice.any,
+    month: MonthOpt = None,
+    status: Annotated[StatusChoice | None, typer.Option("--status", "-s", help="Status.")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", help="Text anywhere in the activity's row.")
+    ] = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ReplaceOpt = False,
+) -> None:
+    """List the activities that match every filter.
+
+    Example: qm list --dept 质量科 --month 9
+    """
+    from qualitymonth.output import Listing
+
+    s = session(ctx, as_of)
+    ws = s.workspace
+    day = s.as_of
+    states = ws.select(
+        dept=dept,
+        role=role.value,
+        month=month,
+        status=status.value if status else None,
+        search=search,
+        as_of=day,
+    )
+    s.emit("list", Listing(ws.plan, day, states), fmt.value, output, force)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    ident: IdArg,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ReplaceOpt = False,
+) -> None:
+    """Show one activity in full, with its progress history.
+
+    Example: qm show 5
+    """
+    s = session(ctx, as_of)
+    s.emit("show", s.workspace.activity(ident, s.as_of), fmt.value, output, force)
+
+
+@app.command()
+def info(ctx: typer.Context) -> None:
+    """Show the campaign header, theme and slogans.
+
+    Example: qm info
+    """
+    s = session(ctx)
+    s.emit("info", s.workspace.plan, "table")
+
+
+@app.command()
+def depts(
+    ctx: typer.Context,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ReplaceOpt = False,
+) -> None:
+    """List the departments with how many activities each leads and assists.
+
+    Example: qm depts --format csv > 部门.csv
+    """
+    s = session(ctx)
+    s.emit("depts", s.workspace.plan, fmt.value, output, force)
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None, typer.Argument(help="Plan to check (default: the plan qm would use).")
+    ] = None,
+) -> None:
+    """Check a plan: every problem as file:line:col: message; exit 0 only if valid.
+
+    Example: qm validate data/campaign-2024.yaml
+    """
+    from qualitymonth.errors import PlanError
+    from qualitymonth.plan import load_plan
+
+    s = session(ctx)
+    target = path if path is not None else s.plan_path()
+    try:
+        loaded = load_plan(target)
+    except PlanError as exc:
+        problems = sorted(exc.problems + exc.schedule_problems, key=lambda p: (p.line, p.col))
+        fail_with(problems, s.lang)
+    if loaded.schedule_problems:
+        fail_with(loaded.schedule_problems, s.lang)
+    typer.echo(t("plan_ok", s.lang, path=str(target), count=len(loaded.plan.activities)))
+
+
+@app.command()
+def log(
+    ctx: typer.Context,
+    ident: Annotated[
+        int | None,
+        typer.Argument(metavar="[ID]", help="Only this activity.", autocompletion=complete_id),
+    ] = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ReplaceOpt = False,
+) -> None:
+    """Show the journal, newest last (events dated up to --as-of).
+
+    Example: qm log 5
+    """
+    s = session(ctx, as_of)
+    s.emit("log", s.workspace.journal_events(ident, s.as_of), fmt.value, output, force)

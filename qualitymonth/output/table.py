@@ -1,0 +1,505 @@
+"""The terminal writer: tables at the terminal's width, coloured by status where it can."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from qualitymonth.i18n import Lang, t
+from qualitymonth.output.text import (
+    STATUS_STYLE,
+    event_header,
+    event_rows,
+    names,
+    one_line,
+    period_label,
+    safe,
+    status_label,
+)
+from qualitymonth.output.views import (
+    count_cells,
+    count_header,
+    days_overdue,
+    month_name,
+    percent,
+    scope_line,
+    title,
+    totals_sentence,
+)
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
+    from qualitymonth.journal.events import Event
+    from qualitymonth.model import Plan
+    from qualitymonth.output import Context, Listing
+    from qualitymonth.report import Agenda, Counts, Report
+    from qualitymonth.state import ActivityState
+
+
+def cell_text(value: str, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(safe(value), style=style)
+
+
+_SGR = {"dim": "2", "yellow": "33", "green": "32", "red": "31"}
+
+
+class _Cells(dict[str, int]):
+    """Terminal cells per character, as Rich counts them (CJK two, most others one), learnt
+    once per character: ``map(CELLS.__getitem__, text)`` then stays in C."""
+
+    def __missing__(self, char: str) -> int:
+        from rich.cells import get_character_cell_size
+
+        self[char] = size = get_character_cell_size(char)
+        return size
+
+
+CELLS = _Cells()
+
+
+def text_width(text: str) -> int:
+    """Terminal cells ``text`` takes."""
+    return len(text) if text.isascii() else sum(map(CELLS.__getitem__, text))
+
+
+def wrap_cells(text: str, width: int) -> list[tuple[str, int]]:
+    """``text`` cut into lines of at most ``width`` terminal cells, each with the cells it
+    takes.  Break points are found by bisection over running widths, not char by char."""
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    out: list[tuple[str, int]] = []
+    for para in text.split("\n"):
+        if para.isascii() and len(para) <= width:
+            out.append((para, len(para)))
+            continue
+        running = list(accumulate(map(CELLS.__getitem__, para)))
+        if not running or running[-1] <= width:
+            out.append((para, running[-1] if running else 0))
+            continue
+        start, base = 0, 0
+        while start < len(para):
+            end = max(start + 1, bisect_right(running, base + width, lo=start))
+            out.append((para[start:end], running[end - 1] - base))
+            start, base = end, running[end - 1]
+    return out
+
+
+def list_table(states: Sequence[ActivityState], lang: Lang, width: int, colour: bool) -> str:
+    """The ``list`` table, fitted to ``width`` columns, every cell wrapped, never cut.
+
+    Drawn here rather than by Rich: ``qm list`` is the command a clerk runs most, and Rich
+    costs an import of ~50 ms and about a millisecond a row (13 s at 10,000 activities).
+    Text is made safe first; colour is plain SGR, only when ``colour``.
+    """
+    if not states:
+        return t("no_activities", lang) + "\n"
+
+    header = [t(k, lang) for k in ("id", "theme", "schedule", "lead", "assist", "status")]
+    rows = []
+    for s in states:
+        theme = safe(s.activity.theme) + (f"\n↳ {safe(s.last_note)}" if s.last_note else "")
+        rows.append(
+            (
+                str(s.activity.id),
+                theme,
+                safe(s.activity.schedule),
+                safe(s.activity.lead),
+                safe(names(s.activity.assist)),
+                safe(status_label(s, lang)),
+                "red" if s.overdue else STATUS_STYLE[s.status.value],
+            )
+        )
+    natural = [
+        max(text_width(header[i]), *(max(map(text_width, t.split("\n"))) for t in set(column)))
+        for i, column in enumerate(zip(*rows, strict=False))
+        if i < 6
+    ]
+    gap = 3
+    status_w = min(natural[5], max(text_width(header[5]), 12))
+    room = width - natural[0] - status_w - gap * 5  # for theme, schedule, lead, co-organizers
+    least = [text_width(header[i]) for i in range(1, 5)]
+    least[0] = max(least[0], 10)
+    shares = (room * 4 // 7, room // 7, room // 7, room // 7)
+    flex = [min(natural[i + 1], max(least[i], shares[i])) for i in range(4)]
+    over = sum(flex) - room
+    if over > 0:  # too wide: the theme gives way first, down to its least
+        flex[0] = max(least[0], flex[0] - over)
+    elif natural[1] > flex[0]:  # room to spare: the theme takes it
+        flex[0] = min(natural[1], flex[0] - over)
+    widths = [natural[0], *flex, status_w]
+
+    def line(cells: Sequence[tuple[str, int]], style: str = "") -> str:
+        parts = []
+        for i, ((text, used), w) in enumerate(zip(cells, widths, strict=True)):
+            pad = " " * (w - used)
+            cell = pad + text if i == 0 else text + pad
+            if style and i == 5 and colour:
+                cell = f"\x1b[{_SGR[style]}m{cell}\x1b[0m"
+            parts.append(cell)
+        return (" " * gap).join(parts).rstrip()
+
+    out = [line([(h, text_width(h)) for h in header]), "─" * min(width, sum(widths) + gap * 5)]
+    wraps: dict[tuple[str, int], list[tuple[str, int]]] = {}  # departments, schedules repeat
+    for *cells, style in rows:
+        wrapped = []
+        for text, w in zip(cells, widths, strict=True):
+            lines = wraps.get((text, w))
+            if lines is None:
+                lines = wraps[text, w] = wrap_cells(text, w)
+            wrapped.append(lines)
+        for k in range(max(map(len, wrapped))):
+            out.append(line([col[k] if k < len(col) else ("", 0) for col in wrapped], style))
+    return "\n".join(out) + "\n"
+
+
+def events_table(events: Sequence[Event], lang: Lang) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+
+    if not events:
+        return cell_text(t("no_history", lang), "dim")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for i, h in enumerate(event_header(lang)):
+        table.add_column(h, overflow="fold", no_wrap=i in (0, 1), ratio=4 if i == 4 else None)
+    for row in event_rows(events, lang):
+        table.add_row(*(cell_text(str(v)) for v in row))
+    return table
+
+
+def field_grid(pairs: Iterable[tuple[str, Text]]) -> RenderableType:
+    """Label and value, one pair a line, the value wrapped."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in pairs:
+        grid.add_row(label, value)
+    return grid
+
+
+def state_panel(state: ActivityState, lang: Lang) -> RenderableType:
+    from rich.console import Group
+
+    a = state.activity
+    style = "red" if state.overdue else STATUS_STYLE[state.status.value]
+    pairs: list[tuple[str, Text]] = [
+        (t("id", lang), cell_text(str(a.id))),
+        (t("theme", lang), cell_text(a.theme, "bold")),
+        (t("content", lang), cell_text(a.content)),
+        (t("schedule", lang), cell_text(a.schedule)),
+        (t("period", lang), cell_text(period_label(state, lang))),
+        (t("lead", lang), cell_text(a.lead)),
+        (t("assist", lang), cell_text(names(a.assist))),
+        (t("remark", lang), cell_text(a.remark)),
+        (t("status", lang), cell_text(status_label(state, lang), style)),
+        (t("done_on", lang), cell_text(state.done_on.isoformat() if state.done_on else "")),
+        (t("last_note", lang), cell_text(state.last_note or "")),
+    ]
+    heading = cell_text(t("history", lang), "bold")
+    return Group(field_grid(pairs), cell_text(""), heading, events_table(state.history, lang))
+
+
+def depts_table(plan: Plan, lang: Lang) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(t("department", lang), overflow="fold")
+    table.add_column(t("aliases", lang), overflow="fold")
+    table.add_column(t("leads", lang), justify="right")
+    table.add_column(t("assists", lang), justify="right")
+    from qualitymonth.porcelain import depts_json
+
+    for row in depts_json(plan):
+        aliases = names(plan.departments.get(row["department"], []))
+        table.add_row(
+            cell_text(row["department"]), cell_text(aliases), str(row["lead"]), str(row["assist"])
+        )
+    return table
+
+
+def info_panel(plan: Plan, lang: Lang) -> RenderableType:
+    from rich.console import Group
+
+    c = plan.campaign
+    pairs = [
+        ("campaign", c.name),
+        ("year", str(c.year)),
+        ("issuer", c.issuer),
+        ("doc_no", c.doc_no),
+        ("issued", c.issued.isoformat() if c.issued else ""),
+        ("theme", c.theme),
+        ("report_to", c.report_to),
+        ("activities", str(len(plan.activities))),
+    ]
+    grid = field_grid((t(key, lang), cell_text(value)) for key, value in pairs if value)
+    parts: list[RenderableType] = [grid]
+    if plan.slogans:
+        parts += [cell_text(""), cell_text(t("slogans", lang), "bold")]
+        parts += [cell_text(f"{i}. {s}") for i, s in enumerate(plan.slogans, 1)]
+    return Group(*parts)
+
+
+def _bar(rate: float, width: int = 10) -> str:
+    filled = round(rate * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _count_table(
+    first: str, rows: list[tuple[str, Counts]], total: Counts | None, lang: Lang
+) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    header = count_header(first, lang)
+    table.add_column(header[0], overflow="fold", min_width=6)
+    for h in header[1:-1]:
+        table.add_column(h, justify="right", no_wrap=True)
+    table.add_column(header[-1], no_wrap=True)
+    for label, c in rows:
+        cells = [str(v) for v in count_cells(label, c)[1:-1]]
+        rate = f"{_bar(c.completion_rate)} {percent(c.completion_rate):>4}"
+        table.add_row(cell_text(label), *cells, rate)
+    if total is not None:
+        cells = [str(v) for v in count_cells("", total)[1:-1]]
+        rate = f"{_bar(total.completion_rate)} {percent(total.completion_rate):>4}"
+        table.add_row(
+            cell_text(t("total", lang), "bold"), *cells, rate, style="bold", end_section=False
+        )
+    return table
+
+
+def _activity_table(lang: Lang, when: str, days: str) -> Any:
+    """id, theme, lead, a date column and a count of days: the overdue and agenda lists."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(t("id", lang), justify="right", no_wrap=True)
+    table.add_column(t("theme", lang), overflow="fold", ratio=3)
+    table.add_column(t("lead", lang), overflow="fold", ratio=1)
+    table.add_column(t(when, lang), no_wrap=True)
+    table.add_column(t(days, lang), justify="right", no_wrap=True)
+    return table
+
+
+def report_table(report: Report, lang: Lang) -> RenderableType:
+    from rich.console import Group
+
+    parts: list[RenderableType] = [
+        cell_text(title(report, lang), "bold"),
+        cell_text(t("doc_line", lang, doc_no=report.plan.campaign.doc_no or "-")),
+        cell_text(scope_line(report, lang)),
+        cell_text(""),
+        cell_text(t("section_totals", lang), "bold underline"),
+        cell_text(totals_sentence(report.totals, lang)),
+        cell_text(""),
+        cell_text(t("section_by_department", lang), "bold underline"),
+        _count_table("department", report.by_department, report.totals, lang),
+        cell_text(""),
+    ]
+    if report.month is None:
+        rows = [(month_name(ym, lang), c) for ym, c in report.by_month]
+        parts += [
+            cell_text(t("section_by_month", lang), "bold underline"),
+            _count_table("month", rows, None, lang),
+            cell_text(""),
+        ]
+    parts.append(cell_text(t("section_overdue", lang), "bold underline"))
+    if report.overdue:
+        table = _activity_table(lang, "deadline", "days_overdue")
+        for s in report.overdue:
+            end = s.period.end.isoformat() if s.period else ""
+            table.add_row(
+                str(s.activity.id),
+                cell_text(s.activity.theme),
+                cell_text(s.activity.lead),
+                end,
+                str(days_overdue(s)),
+                style="red",
+            )
+        parts += [table, cell_text("")]
+    else:
+        parts += [cell_text(t("none", lang), "dim"), cell_text("")]
+    parts.append(cell_text(t("section_notes", lang), "bold underline"))
+    if not report.notes:
+        parts.append(cell_text(t("none", lang), "dim"))
+    for s, events in report.notes:
+        parts.append(cell_text(f"{s.activity.id}. {one_line(s.activity.theme)}", "bold"))
+        for e in events:
+            who = f"（{e.by}）" if e.by and lang == "zh" else f" ({e.by})" if e.by else ""
+            parts.append(cell_text(f"  {e.date.isoformat()}{who}：{one_line(e.note or '')}"))
+    return Group(*parts)
+
+
+def agenda_table(
+    sections: dict[str, list[ActivityState]], as_of: date, days: int, lang: Lang
+) -> RenderableType:
+    from rich.console import Group
+
+    parts: list[RenderableType] = [
+        cell_text(t("agenda_title", lang, as_of=as_of.isoformat()), "bold")
+    ]
+    for key in ("overdue", "ending", "starting"):
+        states = sections[key]
+        parts += [
+            cell_text(""),
+            cell_text(t(f"agenda_{key}", lang, days=days, count=len(states)), "bold underline"),
+        ]
+        if not states:
+            parts.append(cell_text(t("none", lang), "dim"))
+            continue
+        table = _activity_table(lang, "period", "days_col")
+        for s in states:
+            assert s.period is not None
+            if key == "overdue":
+                days_text = t("days_late", lang, n=(as_of - s.period.end).days)
+            elif key == "ending":
+                days_text = t("days_left", lang, n=(s.period.end - as_of).days)
+            else:
+                days_text = t("days_to_start", lang, n=(s.period.start - as_of).days)
+            style = "red" if key == "overdue" else STATUS_STYLE[s.status.value]
+            table.add_row(
+                str(s.activity.id),
+                cell_text(s.activity.theme),
+                cell_text(s.activity.lead),
+                f"{s.period.start.isoformat()} – {s.period.end.isoformat()}",
+                days_text,
+                style=style,
+            )
+        parts.append(table)
+    return Group(*parts)
+
+
+BAR = {"done": "#", "doing": "=", "todo": "-", "overdue": "!"}
+
+
+BAR_STYLE = {"done": "green", "doing": "yellow", "todo": "blue", "overdue": "bold red"}
+
+
+MARK = ":"
+
+
+def _span(states: Sequence[ActivityState]) -> list[tuple[int, int]]:
+    from qualitymonth.model import Period
+    from qualitymonth.report import months_of
+
+    dated = [s.period for s in states if s.period is not None]
+    if not dated:
+        return []
+    return months_of(Period(min(p.start for p in dated), max(p.end for p in dated)))
+
+
+def _cells(months: list[tuple[int, int]], width: int) -> list[tuple[date, date]]:
+    """The days each chart cell stands for: ``width`` cells per month."""
+    cells = []
+    for y, m in months:
+        last = calendar.monthrange(y, m)[1]
+        for i in range(width):
+            first_day = 1 + (i * last) // width
+            last_day = ((i + 1) * last) // width
+            cells.append((date(y, m, first_day), date(y, m, max(first_day, last_day))))
+    return cells
+
+
+def bar_kind(s: ActivityState) -> str:
+    return "overdue" if s.overdue else s.status.value
+
+
+def timeline(
+    states: Sequence[ActivityState], as_of: date, lang: Lang, width: int
+) -> RenderableType:
+    """A month-by-month Gantt chart that fits ``width`` columns."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    months = _span(states)
+    if not months:
+        return cell_text(t("no_dated_activities", lang), "dim")
+    per_month = max(2, min(8, (width - 28) // len(months)))
+    cells = _cells(months, per_month)
+    marker = next((i for i, (a, b) in enumerate(cells) if a <= as_of <= b), None)
+
+    header = Text()
+    for y, m in months:
+        label = f"{m}月" if per_month >= 5 else str(m)
+        if m == 1 and per_month >= 7 and len(months) > 1 and (y, m) != months[0]:
+            label = f"{y % 100:02d}/{m}月"
+        pad = per_month - (len(label) + label.count("月"))
+        header.append(label + " " * max(0, pad))
+    header.truncate(len(cells))
+    mark_line = Text(" " * len(cells))
+    if marker is not None:
+        mark_line = Text(" " * marker + "v" + " " * (len(cells) - marker - 1), style="bold")
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(t("id", lang), justify="right", no_wrap=True)
+    table.add_column(t("theme", lang), overflow="fold", ratio=1, min_width=8)
+    chart_header = Text.assemble(header, "\n", mark_line)
+    table.add_column(chart_header, no_wrap=True, width=len(cells))
+    for s in states:
+        row = Text()
+        if s.period is None:
+            row.append(t("undated", lang), style="dim")
+        else:
+            kind = bar_kind(s)
+            for i, (a, b) in enumerate(cells):
+                if s.period.start <= b and a <= s.period.end:
+                    row.append(BAR[kind], style=BAR_STYLE[kind])
+                elif i == marker:
+                    row.append(MARK, style="bold")
+                else:
+                    row.append(" ")
+        table.add_row(str(s.activity.id), cell_text(s.activity.theme), row)
+    legend = Text(t("legend", lang) + "  ")
+    for kind in ("done", "doing", "todo", "overdue"):
+        legend.append(BAR[kind] * 2, style=BAR_STYLE[kind])
+        legend.append(f" {t('kind_' + kind, lang)}  ")
+    legend.append(f"v{MARK} {t('as_of', lang)} {as_of.isoformat()}")
+    return Group(table, legend)
+
+
+# --------------------------------------------------------------------------- the writer
+
+
+def render_list(value: Listing, ctx: Context) -> str:
+    return list_table(value.states, ctx.lang, ctx.width, ctx.colour)
+
+
+def render_show(value: ActivityState, ctx: Context) -> RenderableType:
+    return state_panel(value, ctx.lang)
+
+
+def render_log(value: list[Event], ctx: Context) -> RenderableType:
+    return events_table(value, ctx.lang)
+
+
+def render_report(value: Report, ctx: Context) -> RenderableType:
+    return report_table(value, ctx.lang)
+
+
+def render_agenda(value: Agenda, ctx: Context) -> RenderableType:
+    return agenda_table(value.sections(), value.as_of, value.days, ctx.lang)
+
+
+def render_depts(value: Plan, ctx: Context) -> RenderableType:
+    return depts_table(value, ctx.lang)
+
+
+def render_info(value: Plan, ctx: Context) -> RenderableType:
+    return info_panel(value, ctx.lang)
+
+
+def render_timeline(value: Listing, ctx: Context) -> RenderableType:
+    return timeline(value.states, value.as_of, ctx.lang, ctx.width)

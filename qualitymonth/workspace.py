@@ -1,0 +1,490 @@
+"""The application: a plan and its journal, opened with an environment.
+
+Everything a command does is a :class:`Workspace` call first; the CLI only parses options,
+calls it and hands the result to a writer.  A workspace prints nothing and reads neither the
+clock nor ``os.environ``: "today", the cache folder and the user come in an
+:class:`~qualitymonth.env.Environment`.  Warnings (unreadable schedules, bad journal lines)
+go to ``on_warning`` as they are found, and are kept in :attr:`Workspace.warnings`.
+
+Two kinds of method:
+
+- the public API of PRODUCT.md ("The library under the CLI"): :meth:`states`,
+  :meth:`report`, :meth:`agenda`, :meth:`log`, :meth:`show`, :meth:`record` return plain
+  values with the fields of the JSON (:mod:`qualitymonth.porcelain`);
+- the values behind them (:meth:`activity_states`, :meth:`build_report`, …), which the
+  output writers render in every format.
+
+Nothing here assumes one plan per process: a city's roll-up opens one workspace per county
+plan and gathers their values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from qualitymonth.env import Environment
+from qualitymonth.errors import Problem
+
+if TYPE_CHECKING:
+    from qualitymonth.journal.events import Event
+    from qualitymonth.journal.index import JournalIndex
+    from qualitymonth.model import Plan
+    from qualitymonth.plan.loaded import LoadedPlan
+    from qualitymonth.query import Role
+    from qualitymonth.report import Agenda, Report
+    from qualitymonth.state import ActivityState
+
+__all__ = ["MAX_WARNINGS", "Recorded", "Workspace"]
+
+#: Journal problems passed on before "and N more".
+MAX_WARNINGS = 20
+
+DateLike = date | str | None
+MonthLike = int | str | None
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What :meth:`Workspace.record_events` wrote: the events, and the warnings about them."""
+
+    events: list[Event]
+    warnings: list[Problem]
+
+
+class Workspace:
+    """One plan and its journal."""
+
+    def __init__(
+        self,
+        loaded: LoadedPlan,
+        journal: Path,
+        env: Environment,
+        on_warning: Callable[[Problem], None] | None = None,
+    ) -> None:
+        self.loaded = loaded
+        self.journal = journal
+        self.env = env
+        self.warnings: list[Problem] = []
+        self._on_warning = on_warning
+        self._index: JournalIndex | None = None
+        self._indexed = False
+        self._warned_journal = False
+        for problem in loaded.schedule_problems:
+            self._warn(problem)
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(
+        cls,
+        plan_path: str | Path | None = None,
+        journal: str | Path | None = None,
+        today: DateLike = None,
+        *,
+        env: Environment | None = None,
+        cwd: Path | None = None,
+        on_warning: Callable[[Problem], None] | None = None,
+    ) -> Workspace:
+        """Open the plan at ``plan_path`` (default: the newest ``data/campaign-*.yaml`` under
+        ``cwd``) and its journal (default: ``<plan stem>.journal.jsonl`` beside it).
+
+        ``env`` defaults to a quiet environment with no cache; ``today`` overrides its date.
+        Raises :class:`~qualitymonth.errors.PlanError` for a plan that cannot be used.
+        """
+        from dataclasses import replace
+
+        from qualitymonth.journal.store import journal_path
+        from qualitymonth.plan import find_plan, load_plan
+
+        env = env or Environment(today=date.today())
+        if today is not None:
+            env = replace(env, today=_as_date(today, env.today))
+        explicit = str(plan_path) if plan_path is not None else env.plan
+        path = find_plan(explicit, cwd if cwd is not None else Path("."))
+        loaded = load_plan(path, env.cache_dir)
+        chosen = str(journal) if journal is not None else env.journal
+        return cls(loaded, journal_path(path, chosen), env, on_warning)
+
+    @property
+    def plan(self) -> Plan:
+        return self.loaded.plan
+
+    @property
+    def path(self) -> Path:
+        return self.loaded.path
+
+    @property
+    def today(self) -> date:
+        return self.env.today
+
+    def as_of(self, value: DateLike = None) -> date:
+        """The as-of date ``value`` means (today when ``None``)."""
+        return self.today if value is None else _as_date(value, self.today)
+
+    def month(self, value: MonthLike) -> tuple[int, int] | None:
+        """(year, month) of ``--month`` ``value``: 9, "09", "9月", "2023-09"."""
+        if value is None:
+            return None
+        from qualitymonth.dates import parse_month
+
+        return parse_month(str(value), self.loaded.year)
+
+    def department(self, name: str | None) -> str | None:
+        """The canonical name of department ``name`` (aliases known); an unknown one is a
+        :class:`~qualitymonth.errors.DataError` naming the known ones."""
+        if name is None:
+            return None
+        from qualitymonth.query import resolve_department
+
+        return resolve_department(self.plan, name)
+
+    # ------------------------------------------------------------------ warnings
+
+    def _warn(self, problem: Problem) -> None:
+        self.warnings.append(problem)
+        if self._on_warning is not None:
+            self._on_warning(problem)
+
+    def _journal_problems(self, problems: Sequence[Problem], count: int) -> None:
+        """Pass the journal's bad lines on once: the first few, then how many more."""
+        if self._warned_journal or not count:
+            return
+        self._warned_journal = True
+        for problem in problems[:MAX_WARNINGS]:
+            self._warn(problem)
+        if count > MAX_WARNINGS:
+            more = count - MAX_WARNINGS
+            self._warn(Problem(str(self.journal), 0, 0, "journal_more", {"count": more}))
+
+    # ------------------------------------------------------------------ reading
+
+    def events(self, only: Iterable[int] | None = None) -> Iterator[Event]:
+        """The journal's good events (of ``only`` those activities), in file order; its bad
+        lines are passed on as warnings when the stream ends."""
+        from qualitymonth.journal.store import iter_events
+
+        problems: list[Problem] = []
+        known = (a.id for a in self.plan.activities)
+        yield from iter_events(self.journal, known, problems, only)
+        self._journal_problems(problems, len(problems))
+
+    def index(self, as_of: date) -> JournalIndex | None:
+        """The journal's index, when it can answer as of ``as_of``, else ``None``.
+
+        Only for as-of dates from today on: an earlier date usually needs events the index
+        does not keep, and the journal is then read once, in full, instead of twice.
+        """
+        if as_of < self.today:
+            return None
+        if not self._indexed:
+            self._indexed = True
+            cache_dir = self.env.cache_dir
+            if cache_dir is not None and _usable(cache_dir):
+                from qualitymonth.journal.index import load_index
+
+                known = (a.id for a in self.plan.activities)
+                self._index = load_index(self.journal, known, cache_dir)
+            if self._index is not None:
+                self._journal_problems(self._index.problems, self._index.problem_count)
+        index = self._index
+        return index if index is not None and index.answers(as_of) else None
+
+    def activity_states(
+        self,
+        as_of: DateLike = None,
+        keep: Callable[[Event], bool] | None = None,
+        only: Iterable[int] | None = None,
+    ) -> list[ActivityState]:
+        """Every activity folded as of ``as_of`` (of ``only`` those, when given), with the
+        events ``keep`` accepts as its history: from the journal's index when it answers
+        and no history is asked for, else in one pass over the journal."""
+        from qualitymonth.journal.index import StaleIndex
+        from qualitymonth.state import fold, states_from
+
+        loaded = self.loaded
+        day = self.as_of(as_of)
+        index = self.index(day) if keep is None else None
+        if index is not None:
+            try:
+                latest = index.latest_of(only)
+            except StaleIndex:  # a damaged cache entry: read the journal instead
+                self._index = None
+            else:
+                return states_from(loaded.plan, loaded.periods, latest, day, only=only)
+        states = fold(loaded.plan, loaded.periods, self.events(only), day, keep)
+        if only is None:
+            return states
+        wanted = set(only)
+        return [s for s in states if s.activity.id in wanted]
+
+    def select(
+        self,
+        *,
+        dept: str | None = None,
+        role: Role = "any",
+        month: MonthLike = None,
+        status: str | None = None,
+        search: str | None = None,
+        as_of: DateLike = None,
+    ) -> list[ActivityState]:
+        """The activities that pass every filter, as of ``as_of``: what ``qm list`` shows."""
+        from qualitymonth.query import select
+
+        return select(
+            self.plan,
+            self.activity_states(as_of),
+            dept=self.department(dept),
+            role=role,
+            month=self.month(month),
+            status=status,
+            search=search,
+        )
+
+    def activity(self, ident: int, as_of: DateLike = None) -> ActivityState:
+        """One activity with its history (the events dated on or before ``as_of``)."""
+        from qualitymonth.query import find_activity, require_activity
+
+        require_activity(self.plan, ident)
+        return find_activity(self.activity_states(as_of, keep=lambda e: e.activity == ident), ident)
+
+    def journal_events(self, ident: int | None = None, as_of: DateLike = None) -> list[Event]:
+        """The journal's events dated on or before ``as_of`` (of activity ``ident``), in
+        fold order; a line merged in twice is one event, as the fold counts it."""
+        from qualitymonth.query import require_activity
+
+        day = self.as_of(as_of)
+        if ident is not None:
+            require_activity(self.plan, ident)
+        unique: dict[str, Event] = {}
+        for e in self.events(None if ident is None else [ident]):
+            if e.date <= day:
+                unique.setdefault(e.event, e)
+        return sorted(unique.values(), key=lambda e: e.order)
+
+    def build_report(
+        self,
+        month: MonthLike = None,
+        dept: str | None = None,
+        as_of: DateLike = None,
+        *,
+        raw_notes: bool = False,
+    ) -> Report:
+        """The summary; with ``raw_notes``, notes the index can copy out of the journal come
+        as JSON bytes (for the JSON writer) instead of events."""
+        from qualitymonth.report import build_report
+
+        day = self.as_of(as_of)
+        ym = self.month(month)
+        canonical = self.department(dept)
+        from_index = self._report_from_index(day, ym, canonical, raw_notes)
+        if from_index is not None:
+            return from_index
+        window = _window(ym)
+
+        def noted(e: Event) -> bool:  # the report lists the notes of its period only
+            return bool(e.note) and (window is None or window[0] <= e.date <= window[1])
+
+        states = self.activity_states(day, keep=noted)
+        return build_report(self.plan, states, day, month=ym, dept=canonical)
+
+    def _report_from_index(
+        self, day: date, ym: tuple[int, int] | None, dept: str | None, raw_notes: bool
+    ) -> Report | None:
+        from dataclasses import replace
+
+        from qualitymonth.journal.index import StaleIndex
+        from qualitymonth.report import build_report
+
+        index = self.index(day)
+        if index is None:
+            return None
+        summary = build_report(self.plan, self.activity_states(day), day, month=ym, dept=dept)
+        window = _window(ym)
+        try:
+            chosen = index.notes_of(
+                (s.activity.id for s in summary.states),
+                window[0] if window else None,
+                window[1] if window else None,
+            )
+            if raw_notes:
+                return replace(summary, note_json=index.checked_note_texts(chosen))
+            events = index.note_events(chosen)
+        except StaleIndex:
+            return None
+        noted = [
+            (s, list(events[s.activity.id])) for s in summary.states if s.activity.id in events
+        ]
+        return replace(summary, notes=noted)
+
+    def build_agenda(
+        self, days: int = 7, dept: str | None = None, as_of: DateLike = None
+    ) -> Agenda:
+        from qualitymonth.report import agenda
+
+        day = self.as_of(as_of)
+        return agenda(self.plan, self.activity_states(day), day, days, self.department(dept))
+
+    # ------------------------------------------------------------------ the public API
+
+    def states(self, as_of: DateLike = None) -> list[dict[str, Any]]:
+        """Every activity as of ``as_of``: the ``qm list --format json`` objects."""
+        from qualitymonth.porcelain import activity_json
+
+        return [activity_json(s) for s in self.activity_states(as_of)]
+
+    def report(
+        self, month: MonthLike = None, dept: str | None = None, as_of: DateLike = None
+    ) -> dict[str, Any]:
+        """The summary: the ``qm report --format json`` object."""
+        from qualitymonth.porcelain import report_json
+
+        return report_json(self.build_report(month, dept, as_of))
+
+    def agenda(
+        self, days: int = 7, dept: str | None = None, as_of: DateLike = None
+    ) -> dict[str, Any]:
+        """The daily view: the ``qm agenda --format json`` object."""
+        from qualitymonth.porcelain import agenda_json
+
+        return agenda_json(self.build_agenda(days, dept, as_of))
+
+    def log(self, ident: int | None = None, as_of: DateLike = None) -> list[dict[str, Any]]:
+        """The journal, newest last: the ``qm log --format json`` array."""
+        return [e.as_dict() for e in self.journal_events(ident, as_of)]
+
+    def show(self, ident: int, as_of: DateLike = None) -> dict[str, Any]:
+        """One activity and its history: the ``qm show --format json`` object."""
+        from qualitymonth.porcelain import show_json
+
+        return show_json(self.activity(ident, as_of))
+
+    def record(
+        self,
+        ids: int | Iterable[int],
+        action: str,
+        date: DateLike = None,
+        note: str | None = None,
+        percent: int | None = None,
+        by: str = "",
+        force: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Record ``action`` for every activity of ``ids``: all of them, or (if any id is
+        unknown or the write is refused) none.  Returns the events written, as the journal
+        stores them.  Raises the errors the CLI reports."""
+        written = self.record_events(
+            [ids] if isinstance(ids, int) else list(ids),
+            action,
+            when=date,
+            note=note,
+            percent=percent,
+            by=by,
+            force=force,
+        )
+        return [e.as_dict() for e in written.events]
+
+    # ------------------------------------------------------------------ writing
+
+    def record_events(
+        self,
+        ids: Sequence[int],
+        action: str,
+        *,
+        when: DateLike = None,
+        note: str | None = None,
+        percent: int | None = None,
+        by: str = "",
+        force: bool = False,
+        on_wait: Callable[[], None] | None = None,
+    ) -> Recorded:
+        """Check everything first, then append one event per id: all of them, or none.
+
+        The date may be any day up to today (a later one is a usage error); a day before the
+        plan's issue date, or more than a year after the campaign year, is written with a
+        warning.  A write that would change nothing is refused unless ``force``.
+        """
+        from qualitymonth.errors import UsageError
+        from qualitymonth.journal.events import new_event
+        from qualitymonth.journal.store import append_events
+        from qualitymonth.query import require_activity
+        from qualitymonth.state import check_write
+
+        today = self.today
+        day = self.as_of(when) if when is not None else today
+        if day > today:
+            raise UsageError("date_in_future", date=day.isoformat(), today=today.isoformat())
+        for i in ids:
+            require_activity(self.plan, i)
+        unique = list(dict.fromkeys(ids))
+        now = datetime.now().astimezone()
+        events = [
+            new_event(i, action, day, by=by or self.env.user, now=now, percent=percent, note=note)
+            for i in unique
+        ]
+        if not force:
+            latest = self._deciding_events(unique, today)
+            for e in events:
+                check_write(latest.get(e.activity), e)
+        warnings = self._date_warnings(day)
+        for w in warnings:
+            self._warn(w)
+        append_events(self.journal, events, on_wait)
+        return Recorded(events, warnings)
+
+    def _deciding_events(self, ids: list[int], as_of: date) -> dict[int, Any]:
+        """Each activity's deciding events (state.Latest) as of ``as_of``."""
+        from qualitymonth.journal.index import StaleIndex
+        from qualitymonth.state import latest_events
+
+        index = self.index(as_of)
+        if index is not None:
+            try:
+                return index.latest_of(ids)
+            except StaleIndex:
+                self._index = None
+        return latest_events(self.events(ids), ids, as_of)
+
+    def _date_warnings(self, day: date) -> list[Problem]:
+        campaign = self.plan.campaign
+        shown = str(self.path)
+        if campaign.issued is not None and day < campaign.issued:
+            return [
+                Problem(shown, 0, 0, "date_before_issue", {"date": day, "issued": campaign.issued})
+            ]
+        if day.year > campaign.year + 1:
+            return [
+                Problem(shown, 0, 0, "date_after_campaign", {"date": day, "year": campaign.year})
+            ]
+        return []
+
+
+def _as_date(value: date | str, today: date) -> date:
+    if isinstance(value, date):
+        return value
+    from qualitymonth.dates import parse_date
+
+    return parse_date(value, today)
+
+
+def _window(ym: tuple[int, int] | None) -> tuple[date, date] | None:
+    if ym is None:
+        return None
+    from qualitymonth.model import month_period
+
+    span = month_period(*ym)
+    return span.start, span.end
+
+
+def _usable(folder: Path) -> bool:
+    """Whether qm may keep a cache in ``folder``: an index that cannot be stored would only
+    cost each run its building."""
+    import os
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
