@@ -6,6 +6,9 @@ Builds tables of 5,000 activities (CSV, text copied out of Word with page number
 cells, and .xlsx), then runs ``qm import TABLE -o OUT`` on each in a fresh process, all
 commands taking turns with ``qm --help`` and the 12-row annex of the shipped notice.  The
 table shows medians, each figure's ratio to ``qm --help``, and what the import adds to it.
+A second table splits one import, in this process, into its stages (best CPU time of the
+runs): reading the table and building the plan, checking it, reading its schedules, writing
+the YAML, and the CLI's safety net that validates what it is about to write.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ import argparse
 import csv
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -76,6 +82,30 @@ def write_tables(tmp: Path) -> dict[str, Path]:
     return made
 
 
+def stages(path: Path, runs: int) -> list[tuple[str, float]]:
+    """Best CPU milliseconds of each stage of importing ``path`` in this process."""
+    sys.path.insert(0, str(ROOT))
+    from qualitymonth import importer
+    from qualitymonth.plan.validate import parse_plan
+
+    best: dict[str, float] = {}
+
+    def timed(label: str, step: Callable[..., Any], *args: Any) -> Any:
+        started = time.process_time()
+        value = step(*args)
+        spent = (time.process_time() - started) * 1000
+        best[label] = min(best.get(label, spent), spent)
+        return value
+
+    for _ in range(runs):
+        imported = timed("read the table, build the plan", importer.import_table, path)
+        timed("check (missing fields, ids)", importer.check, imported)
+        timed("read every schedule", importer.schedule_warnings, imported)
+        text = timed("write the YAML", importer.plan_yaml, imported)
+        timed("CLI safety net: validate the YAML", parse_plan, text, path)
+    return list(best.items())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -95,6 +125,7 @@ def main() -> None:
             label = f"qm import {path.name} ({ROWS} rows)"
             commands.append((label, [*qm, "import", str(path), "-o", out, "--force"]))
         times = interleaved_ms([argv for _, argv in commands], args.runs, env)
+        split = {kind: stages(path, args.runs) for kind, path in tables.items()}
     base = times[0]
     print(f"median of {args.runs} interleaved runs after a warm-up; ratios to qm --help")
     print(
@@ -106,6 +137,13 @@ def main() -> None:
             ],
         )
     )
+    print()
+    print(f"one import in this process, by stage: best CPU ms of {args.runs} runs")
+    kinds = list(split)
+    labels = [label for label, _ in split[kinds[0]]]
+    rows = [[label, *(f"{dict(split[k])[label]:.0f}" for k in kinds)] for label in labels]
+    rows.append(["total", *(f"{sum(ms for _, ms in split[k]):.0f}" for k in kinds)])
+    print(table(["stage", *(f"{k} ({ROWS} rows)" for k in kinds)], rows))
 
 
 if __name__ == "__main__":
