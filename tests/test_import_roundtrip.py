@@ -114,3 +114,42 @@ def test_tricky_cells_through_the_cli(qm: Invoke, tmp_path: Path) -> None:
     assert [
         (a["theme"], a["lead"], a["assist"], a["remark"]) for a in json.loads(listed.stdout)
     ] == [(t, spelled[key(t)], [spelled[key(t)]], t) for t, *_ in rows]
+
+
+_table_text = st.lists(
+    st.lists(st.one_of(st.sampled_from([*TRICKY, *HEADER, "— 2 —", "附件2", "续表", ""]), text),
+             min_size=1, max_size=8),
+    max_size=8,
+)  # fmt: skip
+
+
+@settings(deadline=None)
+@given(
+    rows=_table_text,
+    sep=st.sampled_from([",", "\t"]),
+    kind=st.sampled_from(["csv", "tsv", "txt"]),
+    newline=st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_any_text_is_imported_or_refused_in_a_sentence(
+    rows: list[list[str]], sep: str, kind: str, newline: str
+) -> None:
+    """Whatever a text table holds, qm import builds a plan that reads back, or says why not:
+    never an exception that is not one of qm's own."""
+    from qualitymonth.errors import QmError
+    from qualitymonth.importer import check
+
+    with tempfile.TemporaryDirectory() as tmp:
+        table = Path(tmp) / f"t.{kind}"
+        table.write_bytes(newline.join(sep.join(r) for r in rows).encode("utf-8"))
+        try:
+            imported = import_table(table, year=2024)
+        except QmError:
+            return
+        if check(imported):
+            return
+        out = Path(tmp) / "plan.yaml"
+        out.write_text(plan_yaml(imported), encoding="utf-8")
+        loaded = load_plan(out)
+    assert [a.theme for a in loaded.plan.activities] == [
+        a["theme"] for a in imported.data["activities"]
+    ]
