@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from qualitymonth import __version__
+from qualitymonth.version import __version__
 
 __all__ = ["default_cache_dir", "entry_for", "load", "store"]
 

@@ -17,8 +17,10 @@ def write_atomically(target: Path, data: bytes) -> None:
     Raises ``OSError``; the temporary file is removed whatever happens.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(target)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        os.chmod(tmp, mode)  # mkstemp makes 0600; a report is a file like any other
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -28,3 +30,13 @@ def write_atomically(target: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The replaced file's permissions, or what a new file gets under the umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask

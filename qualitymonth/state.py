@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from qualitymonth.i18n import Msg
-from qualitymonth.journal.events import Event
+from qualitymonth.journal.events import Event, Latest, absorb
 from qualitymonth.model import Activity, Period, Plan
 
 __all__ = [
@@ -72,24 +72,6 @@ class ActivityState:
         )
 
 
-def _after(e: Event, other: Event | None) -> bool:
-    """Whether ``e`` folds after ``other``: (date, recorded instant, event id) order."""
-    if other is None:
-        return True
-    if e.date != other.date:
-        return e.date > other.date
-    return e.order > other.order
-
-
-#: What an action sets: the status (all but ``note``) and the percent (``progress``, ``done``).
-_SETS_STATUS = frozenset({"start", "progress", "done", "reopen"})
-_SETS_PERCENT = frozenset({"progress", "done"})
-
-
-#: An activity's deciding events: the latest that set its status, its percent, its note.
-Latest = list[Event | None]
-
-
 def fold(
     plan: Plan,
     periods: dict[int, Period | None],
@@ -121,17 +103,6 @@ def fold(
         for ident, events in kept.items()
     }
     return states_from(plan, periods, latest, as_of, history)
-
-
-def absorb(slot: Latest, e: Event) -> None:
-    """Fold one event into an activity's deciding events (order does not matter)."""
-    action = e.action
-    if action in _SETS_STATUS and _after(e, slot[0]):
-        slot[0] = e
-    if action in _SETS_PERCENT and _after(e, slot[1]):
-        slot[1] = e
-    if e.note and _after(e, slot[2]):
-        slot[2] = e
 
 
 def states_from(

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from qualitymonth.errors import DataError, PlanError
 from qualitymonth.plan import MAX_PLAN_BYTES, find_plan, load_plan, read_text
-from qualitymonth.plan.validate import load_yaml
+from qualitymonth.plan.yaml_reader import load_yaml
 from qualitymonth.schedule import Period
 
 from .conftest import BROKEN, MINIMAL, SHIPPED

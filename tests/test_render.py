@@ -10,8 +10,7 @@ from rich.cells import cell_len
 from qualitymonth.output.csv import csv_cell
 from qualitymonth.output.json import json_text
 from qualitymonth.output.md import md_escape
-from qualitymonth.output.table import text_width, wrap_cells
-from qualitymonth.output.text import safe
+from qualitymonth.output.text import safe, text_width, wrap_cells
 
 
 @pytest.mark.parametrize(

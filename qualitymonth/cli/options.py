@@ -216,9 +216,21 @@ class Format(StrEnum):
     json = "json"
     csv = "csv"
     md = "md"
+    docx = "docx"
+    xlsx = "xlsx"
+    html = "html"
+    ics = "ics"
 
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+def format_opt(kind: str) -> Any:
+    """``--format`` for command ``kind``, its help naming the formats that command writes."""
+    from qualitymonth.output import formats_for
+
+    names = ", ".join(formats_for(kind))
+    return typer.Option("--format", "-f", help=f"Output format: {names}.", show_choices=False)
+
+
+FormatOpt = Annotated[Format, format_opt("list")]
 OutputOpt = Annotated[
     str | None,
     typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: stdout)."),

@@ -11,13 +11,13 @@ from qualitymonth.cli.options import (
     AsOfOpt,
     DeptOpt,
     Format,
-    FormatOpt,
     IdArg,
     MonthOpt,
     OutputOpt,
     ReplaceOpt,
     app,
     complete_id,
+    format_opt,
     session,
 )
 from qualitymonth.i18n import t
@@ -50,7 +50,7 @@ def list_(
         str | None, typer.Option("--search", help="Text anywhere in the activity's row.")
     ] = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: Annotated[Format, format_opt("list")] = Format.table,
     output: OutputOpt = None,
     force: ReplaceOpt = False,
 ) -> None:
@@ -79,7 +79,7 @@ def show(
     ctx: typer.Context,
     ident: IdArg,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: Annotated[Format, format_opt("show")] = Format.table,
     output: OutputOpt = None,
     force: ReplaceOpt = False,
 ) -> None:
@@ -104,7 +104,7 @@ def info(ctx: typer.Context) -> None:
 @app.command()
 def depts(
     ctx: typer.Context,
-    fmt: FormatOpt = Format.table,
+    fmt: Annotated[Format, format_opt("depts")] = Format.table,
     output: OutputOpt = None,
     force: ReplaceOpt = False,
 ) -> None:
@@ -150,7 +150,7 @@ def log(
         typer.Argument(metavar="[ID]", help="Only this activity.", autocompletion=complete_id),
     ] = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: Annotated[Format, format_opt("log")] = Format.table,
     output: OutputOpt = None,
     force: ReplaceOpt = False,
 ) -> None:

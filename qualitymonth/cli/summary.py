@@ -8,11 +8,11 @@ from qualitymonth.cli.options import (
     AsOfOpt,
     DeptOpt,
     Format,
-    FormatOpt,
     MonthOpt,
     OutputOpt,
     ReplaceOpt,
     app,
+    format_opt,
     session,
 )
 
@@ -23,7 +23,7 @@ def report(
     month: MonthOpt = None,
     dept: DeptOpt = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: Annotated[Format, format_opt("report")] = Format.table,
     output: OutputOpt = None,
     force: ReplaceOpt = False,
 ) -> None:
@@ -60,7 +60,7 @@ def agenda(
     days: Annotated[int, typer.Option("--days", min=0, max=366, help="How far ahead to look.")] = 7,
     dept: DeptOpt = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: Annotated[Format, format_opt("agenda")] = Format.table,
     output: OutputOpt = None,
     force: ReplaceOpt = False,
 ) -> None:

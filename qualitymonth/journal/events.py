@@ -20,6 +20,8 @@ __all__ = [
     "MAX_LINE_BYTES",
     "MAX_NOTE_CHARS",
     "Event",
+    "Latest",
+    "absorb",
     "encode",
     "event_from_dict",
     "new_event",
@@ -81,6 +83,41 @@ class Event(NamedTuple):
     def order(self) -> tuple[dt.date, datetime, str]:
         """Fold order: the day it happened, then the instant it was written, then its id."""
         return (self.date, self.recorded, self.event)
+
+
+# --------------------------------------------------------------------------- which events decide
+
+
+def _after(e: Event, other: Event | None) -> bool:
+    """Whether ``e`` folds after ``other``: (date, recorded instant, event id) order."""
+    if other is None:
+        return True
+    if e.date != other.date:
+        return e.date > other.date
+    return e.order > other.order
+
+
+#: What an action sets: the status (all but ``note``) and the percent (``progress``, ``done``).
+_SETS_STATUS = frozenset({"start", "progress", "done", "reopen"})
+_SETS_PERCENT = frozenset({"progress", "done"})
+
+
+#: An activity's deciding events: the latest that set its status, its percent, its note.
+Latest = list[Event | None]
+
+
+def absorb(slot: Latest, e: Event) -> None:
+    """Fold one event into an activity's deciding events (order does not matter)."""
+    action = e.action
+    if action in _SETS_STATUS and _after(e, slot[0]):
+        slot[0] = e
+    if action in _SETS_PERCENT and _after(e, slot[1]):
+        slot[1] = e
+    if e.note and _after(e, slot[2]):
+        slot[2] = e
+
+
+# --------------------------------------------------------------------------- reading
 
 
 class BadLine(ValueError):

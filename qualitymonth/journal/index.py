@@ -31,12 +31,11 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from qualitymonth import __version__
 from qualitymonth.cache import entry_for
 from qualitymonth.errors import Problem
-from qualitymonth.journal.events import Event, parse_line
+from qualitymonth.journal.events import Event, Latest, absorb, parse_line
 from qualitymonth.journal.store import Extent, scan
-from qualitymonth.state import Latest, absorb
+from qualitymonth.version import __version__
 
 __all__ = ["JournalIndex", "NoteRef", "StaleIndex", "load_index"]
 

@@ -41,6 +41,9 @@ class Format:
     suffix: str = ""
     #: What the format renders (command names), for help and errors.
     kinds: tuple[str, ...] = ()
+    #: Whether the writer takes the value's JSON document (``render_<kind>(doc, options)``)
+    #: rather than the value itself (``render_<kind>(value, ctx)``).
+    document: bool = False
 
 
 FORMATS: dict[str, Format] = {
@@ -54,6 +57,12 @@ FORMATS: dict[str, Format] = {
                kinds=("list", "show", "log", "report", "agenda", "depts")),
         Format("md", "qualitymonth.output.md",
                kinds=("list", "show", "log", "report", "agenda", "depts")),
+        Format("xlsx", "qualitymonth.output.xlsx", binary=True, suffix=".xlsx",
+               kinds=("list", "report"), document=True),
+        Format("html", "qualitymonth.output.html", binary=True, suffix=".html",
+               kinds=("report",), document=True),
+        Format("ics", "qualitymonth.output.ics", binary=True, suffix=".ics",
+               kinds=("list",), document=True),
     )
 }  # fmt: skip
 
@@ -92,8 +101,28 @@ def render(kind: str, value: Any, fmt: str, ctx: Context) -> Any:
         raise UsageError(
             "format_not_for", format=fmt, command=kind, formats=", ".join(formats_for(kind))
         )
-    writer: Callable[[Any, Context], Any] = getattr(import_module(spec.module), f"render_{kind}")
+    writer: Callable[[Any, Any], Any] = getattr(import_module(spec.module), f"render_{kind}")
+    if spec.document:
+        return writer(document(kind, value), {"lang": ctx.lang, **ctx.options})
     return writer(value, ctx)
+
+
+def document(kind: str, value: Any) -> dict[str, Any]:
+    """The JSON document a file writer renders: the command's JSON, plus the activities in
+    scope (a report's JSON lists only the overdue and undated ones)."""
+    from qualitymonth.porcelain import activity_json, campaign_json, report_json
+
+    if kind == "report":
+        doc = report_json(value)
+        doc["activities"] = [activity_json(s) for s in value.states]
+        return doc
+    if kind == "list":
+        return {
+            "campaign": campaign_json(value.plan.campaign),
+            "as_of": value.as_of.isoformat(),
+            "activities": [activity_json(s) for s in value.states],
+        }
+    raise ValueError(kind)
 
 
 def emit(

@@ -17,6 +17,8 @@ from qualitymonth.output.text import (
     period_label,
     safe,
     status_label,
+    text_width,
+    wrap_cells,
 )
 from qualitymonth.output.views import (
     count_cells,
@@ -47,48 +49,6 @@ def cell_text(value: str, style: str = "") -> Text:
 
 
 _SGR = {"dim": "2", "yellow": "33", "green": "32", "red": "31"}
-
-
-class _Cells(dict[str, int]):
-    """Terminal cells per character, as Rich counts them (CJK two, most others one), learnt
-    once per character: ``map(CELLS.__getitem__, text)`` then stays in C."""
-
-    def __missing__(self, char: str) -> int:
-        from rich.cells import get_character_cell_size
-
-        self[char] = size = get_character_cell_size(char)
-        return size
-
-
-CELLS = _Cells()
-
-
-def text_width(text: str) -> int:
-    """Terminal cells ``text`` takes."""
-    return len(text) if text.isascii() else sum(map(CELLS.__getitem__, text))
-
-
-def wrap_cells(text: str, width: int) -> list[tuple[str, int]]:
-    """``text`` cut into lines of at most ``width`` terminal cells, each with the cells it
-    takes.  Break points are found by bisection over running widths, not char by char."""
-    from bisect import bisect_right
-    from itertools import accumulate
-
-    out: list[tuple[str, int]] = []
-    for para in text.split("\n"):
-        if para.isascii() and len(para) <= width:
-            out.append((para, len(para)))
-            continue
-        running = list(accumulate(map(CELLS.__getitem__, para)))
-        if not running or running[-1] <= width:
-            out.append((para, running[-1] if running else 0))
-            continue
-        start, base = 0, 0
-        while start < len(para):
-            end = max(start + 1, bisect_right(running, base + width, lo=start))
-            out.append((para[start:end], running[end - 1] - base))
-            start, base = end, running[end - 1]
-    return out
 
 
 def list_table(states: Sequence[ActivityState], lang: Lang, width: int, colour: bool) -> str:
