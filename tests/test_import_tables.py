@@ -515,3 +515,19 @@ def test_no_traceback_for_a_file_that_is_no_table(qm: Invoke, tmp_path: Path) ->
     run = qm("--lang", "en", "import", str(path), "-o", str(tmp_path / "p.yaml"))
     assert run.code == 1
     assert run.stderr.startswith(f"cannot read {path}: ")
+
+
+def test_the_title_is_the_line_above_the_header_not_the_notice_above_it(
+    qm: Invoke, tmp_path: Path
+) -> None:
+    table = tmp_path / "t.txt"
+    table.write_text(
+        "关于开展2024年“质量月”活动的通知\n各科室、各监管所：\n现将活动安排印发给你们，请认真贯彻落实。\n"
+        "附件2\n2024年“质量月”活动安排表\n"
+        + tsv(HEADER, ["1", "宣传", "", "9月", "质量科", "", ""]),
+        encoding="utf-8",
+    )
+    out = tmp_path / "t.yaml"
+    assert qm("import", str(table), "-o", str(out)).code == 0
+    campaign = load_plan(out).plan.campaign
+    assert (campaign.name, campaign.year) == ("2024年“质量月”活动", 2024)

@@ -207,8 +207,9 @@ def build(
         if any(t.strip() for t in _texts(r.cells))
     ]
     titles = [t for t in titles if not is_page_number(t)]
-    title = " ".join(t for t in titles if not _is_annex(t))
-    year = year or _year_in(title) or _year_in(path.stem)
+    # The table's title is the line above its header (a notice's text may stand above it).
+    title = next((t for t in reversed(titles) if not _is_annex(t)), "")
+    year = year or next(filter(None, map(_year_in, [title, *reversed(titles), path.stem])), None)
     if year is None:
         raise UsageError("import_needs_year", path=source.shown)
 
