@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from qualitymonth.importer.build import cell_text, is_page_number
+from qualitymonth.importer.build import cell_text, is_page_number, on_one_line
 from qualitymonth.importer.headers import FIELDS, SYNONYMS, header_key, match_header
 from qualitymonth.plan import load_plan
 
@@ -242,14 +242,14 @@ def test_word_text_rows_broken_by_a_cell_line_break_are_mended(qm: Invoke, tmp_p
     table.write_text(
         "序号\t活动主题\t活动内容\t完成\n时限\t牵头部门\t协办单位\t备注\n"
         "1\t宣传\t一、张贴海报\n二、发放资料\n三、现场咨询\t9月\t质量科\t办公室\t\n"
-        "2\t讲座\t公益讲座\t9月\t各县（市、区）\n市场监管局\t各监管所\t请于9月底前\n报送总结\n"
+        "2\t讲座\t公益讲座\t9月\t质量科\n计量所\t各监管所\t请于9月底前\n报送总结\n"
         "3\t抽查\t监督抽查\t9-10月\t质量科\t\t\n",
         encoding="utf-8",
     )
     got = imported(qm, table)
     assert [(a["id"], a["content"], a["schedule"], a["lead"], a["remark"]) for a in got] == [
         (1, "一、张贴海报\n二、发放资料\n三、现场咨询", "9月", "质量科", ""),
-        (2, "公益讲座", "9月", "各县（市、区）市场监管局", "请于9月底前\n报送总结"),
+        (2, "公益讲座", "9月", "质量科、计量所", "请于9月底前\n报送总结"),
         (3, "监督抽查", "9-10月", "质量科", ""),
     ]
 
@@ -294,6 +294,20 @@ def test_a_problem_in_a_mended_row_names_its_first_line(qm: Invoke, tmp_path: Pa
         1, f"{table}:2: activity 1 has no 牵头部门 (lead); fill it in the table and import again\n",
     )  # fmt: skip
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "joined"),
+    [("lead", "质量科\n计量所", "质量科、计量所"), ("lead", "质量科、\n计量所", "质量科、计量所"),
+     ("lead", "各县（市、\n区）市场监管局", "各县（市、区）市场监管局"),
+     ("schedule", "6月底前完成自查\n7月份开展抽查", "6月底前完成自查，7月份开展抽查"),
+     ("schedule", "9月1日—\n9月30日", "9月1日—9月30日"),
+     ("schedule", "9月1日\n至9月30日", "9月1日至9月30日"),
+     ("theme", "开展“质量月”\n宣传活动", "开展“质量月”宣传活动"),
+     ("theme", "Quality\nMonth", "Quality Month")],
+)  # fmt: skip
+def test_a_one_line_field_typed_on_several_lines(field: str, text: str, joined: str) -> None:
+    assert on_one_line(field, text) == joined
 
 
 # --------------------------------------------------------------------------- quotes

@@ -101,6 +101,47 @@ def one_line(text: str) -> str:
     return out
 
 
+_RANGE_END = re.compile(r"[-—–~～至到起]$")
+_RANGE_START = re.compile(r"^[-—–~～至到]")
+
+
+def on_one_line(field: str, text: str) -> str:
+    """A one-line field whose cell holds line breaks (typed on purpose: Word and Excel wrap
+    without one).  Two departments on two lines of a 牵头部门 cell are two names
+    (质量科、计量所); two periods of a 时间安排 cell are a list (6月底前完成自查，7月份开展抽查),
+    unless the break falls at a range mark (9月1日—/9月30日); a theme's lines are joined."""
+    if "\n" not in text:
+        return text
+    if field == "lead":
+        return _join_outside_brackets(text)
+    if field == "schedule":
+        lines = text.split("\n")
+        out = lines[0]
+        for ln in lines[1:]:
+            ranged = _RANGE_END.search(out) or _RANGE_START.match(ln)
+            out += ln if ranged else "，" + ln
+        return out
+    return one_line(text)
+
+
+def _join_outside_brackets(text: str) -> str:
+    """Line breaks as 、 between names; nothing inside brackets or beside a separator."""
+    depth = 0
+    chars: list[str] = []
+    for i, ch in enumerate(text):
+        if ch in "(（[【〔":
+            depth += 1
+        elif ch in ")）]】〕":
+            depth = max(0, depth - 1)
+        if ch != "\n":
+            chars.append(ch)
+            continue
+        beside = (chars[-1] if chars else "、") + (text[i + 1 : i + 2] or "、")
+        if not depth and not _SEPARATORS.search(beside):
+            chars.append("、")
+    return "".join(chars)
+
+
 def name_key(name: str) -> str:
     """A department name as qm compares it: NFKC (full-width brackets become half-width),
     casefolded, trimmed."""
@@ -385,7 +426,7 @@ def _activities(
                 named = i < len(header.names) and header.names[i]
                 extra.append(f"{header.names[i] if named else f'第{i + 1}列'}：{text}")
             else:
-                values[f] = one_line(text) if f in ONE_LINE else text
+                values[f] = on_one_line(f, text) if f in ONE_LINE else text
         ident = _as_id(values.get("id", ""))
         if ident is None:
             ident = (out[-1]["id"] + 1) if out else 1
