@@ -1,11 +1,12 @@
 """Rows of a table -> the data of a plan, with every problem placed in the table file.
 
-The rows above the header are the title (the campaign's name and year come from it); below
+The line above the header is the title (the campaign's name and year come from it); below
 it, blank rows, page numbers (— 2 —, - 2 -, 第 2 页), 附件2, 续表, the title and the header
 repeated on a new page, and section headings (一、宣传活动) are passed over.  In text copied
 out of Word a cell's line break starts a new line of the file; such a row is put together
-again by counting its cells.  Department names are compared as qm compares them (NFKC, no
-spaces, full- and half-width brackets alike); the first spelling met is the one written.
+again by counting its cells.  Department names are compared as qm compares them (NFKC, so
+full- and half-width brackets alike, casefolded, trimmed); the first spelling met is the one
+written.
 """
 
 from __future__ import annotations
