@@ -488,6 +488,49 @@ _TEXT: dict[str, tuple[str, str]] = {
         "另一个 qm 正在写入进展日志 {path}，等待中…（按 Ctrl-C 放弃）",
         "another qm is writing the journal {path}; waiting… (Ctrl-C to give up)",
     ),
+    # ---- importer
+    "import_no_header_row": (
+        "{path} 中找不到表头行：第一行（{first}）没有 qm 认识的列名；"
+        "qm 认识 序号、活动主题/工作任务、活动内容/工作内容、时间安排/完成时限、牵头部门/责任单位、"
+        "协办单位/配合单位、备注 等；其他名称请用 --map 列名=theme 指明",
+        "{path} has no header row: the first row ({first}) names no column qm knows; qm knows "
+        "序号, 活动主题/工作任务, 活动内容/工作内容, 时间安排/完成时限, 牵头部门/责任单位, "
+        "协办单位/配合单位, 备注 and the like; name others with --map COLUMN=theme",
+    ),
+    "import_missing_columns": (
+        "表头中找不到 {fields} 这一列（未识别的列：{unknown}）；"
+        "请用 --map 列名={field} 指明哪一列是它（qm 认识的名称如 {examples}）",
+        "the header has no column for {fields} (columns not recognised: {unknown}); "
+        "say which column it is with --map COLUMN={field} (names qm knows: {examples})",
+    ),
+    "import_unknown_columns": (
+        "未识别的列：{names}；其内容已写入备注（remark）；"
+        "如是计划的某一项，请用 --map 列名=字段 指明",
+        "columns not recognised: {names}; their text is kept in remark; if one is a plan "
+        "field, say so with --map COLUMN=FIELD",
+    ),
+    "import_map_unused": (
+        "--map 指定的列“{name}”不在表头中",
+        "--map names the column {name!r}, which the header does not have",
+    ),
+    "import_bad_map": (
+        "--map “{item}” 应写成 列名=字段，字段为 {fields} 之一（或其中文列名，如 牵头部门）",
+        "--map {item!r} must be COLUMN=FIELD, FIELD one of {fields} (or its Chinese name, "
+        "as 牵头部门)",
+    ),
+    "import_too_many_rows": (
+        "{path} 的行数超过 {limit} 行，不像一份活动安排表；请拆分后导入",
+        "{path} has more than {limit} rows: it is not an activity table; split it and import "
+        "the parts",
+    ),
+    "import_numbered_all": (
+        "表格没有序号列，活动已按表中顺序编为 1–{count}",
+        "the table has no id (序号) column; the activities are numbered 1-{count} in table order",
+    ),
+    "import_zip_bomb": (
+        "{path} 解压后将有 {size} 字节（上限 {limit} 字节），拒绝打开",
+        "{path} would unpack to {size} bytes (the limit is {limit}); it is not opened",
+    ),
     # ---- html
     "out_status_todo": ("未开始", "not started"),
     "out_status_doing": ("进行中", "in progress"),
@@ -707,8 +750,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the file holds unsafe XML (a DTD or an entity declaration); not read",
     ),
     "form_needs_package": (
-        "生成和读取进展填报表需要 {package}：请运行 pip install 'qualitymonth[office]'",
-        "progress forms need {package}: run pip install 'qualitymonth[office]'",
+        "生成和读取进展填报表需要 {package}：请在安装 qm 的环境中运行 pip install {package}",
+        "progress forms need {package}: run pip install {package} where qm is installed",
     ),
     "form_unreadable": (
         "无法读取这个 Excel 文件（{reason}）",

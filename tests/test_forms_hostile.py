@@ -258,8 +258,8 @@ def test_an_entity_the_parser_meets_is_named_as_unsafe_xml(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("hidden", "message"),
     [
-        ("defusedxml", "progress forms need defusedxml: run pip install 'qualitymonth[office]'"),
-        ("openpyxl", "progress forms need openpyxl: run pip install 'qualitymonth[office]'"),
+        ("defusedxml", "progress forms need defusedxml: run pip install defusedxml where qm is"),
+        ("openpyxl", "progress forms need openpyxl: run pip install openpyxl where qm is"),
     ],
 )
 def test_without_openpyxl_or_defusedxml_no_form_is_read(
@@ -279,4 +279,4 @@ def test_without_openpyxl_or_defusedxml_no_form_is_read(
     run = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
     )
-    assert (run.returncode, run.stdout, run.stderr) == (0, message + "\n", "")
+    assert (run.returncode, run.stdout, run.stderr) == (0, message + " installed\n", "")

@@ -42,6 +42,14 @@ def import_(
     fmt: Annotated[
         ImportFormat, typer.Option("--format", "-f", help="yaml or json.")
     ] = ImportFormat.yaml,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="COLUMN=FIELD",
+            help="Read a column qm does not know as a field (repeatable): --map 主责处室=lead.",
+        ),
+    ] = None,
 ) -> None:
     """Turn a copy of the notice's activity table into a plan that qm validate accepts.
 
@@ -58,7 +66,14 @@ def import_(
     today = s.env.today
     day = parse_date(issued, today) if issued else None
     imported = importer.import_table(
-        source, year=year, name=name, issuer=issuer, doc_no=doc_no, issued=day, table=table
+        source,
+        year=year,
+        name=name,
+        issuer=issuer,
+        doc_no=doc_no,
+        issued=day,
+        table=table,
+        mapping=mapping or [],
     )
     errors = importer.check(imported)
     if errors:
