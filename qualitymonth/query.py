@@ -80,7 +80,7 @@ def select(
     for s in states:
         if dept is not None and not in_department(canon, s.activity, dept, role):
             continue
-        if span is not None and (s.period is None or not s.period.overlaps(span.start, span.end)):
+        if span is not None and not any(p.overlaps(span.start, span.end) for p in s.periods):
             continue
         if status is not None and not _has_status(s, status):
             continue

@@ -128,9 +128,8 @@ def build_report(
         by_dept[canon[s.activity.lead]].append(s)
     by_month: dict[tuple[int, int], list[ActivityState]] = {}
     for s in scoped:
-        if s.period is None:
-            continue
-        for ym in months_of(s.period):
+        months = {ym for p in s.periods for ym in months_of(p)}
+        for ym in sorted(months):
             if month is None or ym == month:
                 by_month.setdefault(ym, []).append(s)
     overdue = sorted(
@@ -191,11 +190,15 @@ def agenda(
         end = s.period.end.toordinal() if s.period else 0
         return (order[canon[s.activity.lead]], -end, s.activity.id)
 
-    dated = [(s, s.period) for s in scoped if s.period is not None]
+    dated = [s for s in scoped if s.period is not None]
     return Agenda(
         as_of,
         days,
-        overdue=sorted((s for s, _ in dated if s.overdue), key=key),
-        ending=sorted((s for s, p in dated if as_of <= p.end <= horizon), key=key),
-        starting=sorted((s for s, p in dated if as_of <= p.start <= horizon), key=key),
+        overdue=sorted((s for s in dated if s.overdue), key=key),
+        ending=sorted(
+            (s for s in dated if any(as_of <= p.end <= horizon for p in s.periods)), key=key
+        ),
+        starting=sorted(
+            (s for s in dated if any(as_of <= p.start <= horizon for p in s.periods)), key=key
+        ),
     )

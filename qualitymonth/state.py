@@ -7,7 +7,7 @@ The state of an activity as of a date counts only the events dated on or before 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -46,10 +46,14 @@ class ActivityState:
     done_on: date | None = None
     last_note: str | None = None
     history: tuple[Event, ...] = field(default=())
+    #: The periods, when the schedule names several (6月、9月); ``period`` is then their hull.
+    spans: tuple[Period, ...] = ()
 
     @property
     def periods(self) -> tuple[Period, ...]:
-        """The periods of the activity's schedule (none when undated)."""
+        """The periods of the activity's schedule, in order (none when undated)."""
+        if self.spans:
+            return self.spans
         return (self.period,) if self.period is not None else ()
 
     @property
@@ -78,6 +82,7 @@ def fold(
     events: Iterable[Event],
     as_of: date,
     keep: Callable[[Event], bool] | None = None,
+    spans: Mapping[int, tuple[Period, ...]] | None = None,
 ) -> list[ActivityState]:
     """Every activity's state as of ``as_of``, in plan order, in one pass over ``events``.
 
@@ -102,7 +107,7 @@ def fold(
         ident: tuple(sorted(events.values(), key=lambda e: e.order))
         for ident, events in kept.items()
     }
-    return states_from(plan, periods, latest, as_of, history)
+    return states_from(plan, periods, latest, as_of, history, spans=spans)
 
 
 def states_from(
@@ -112,9 +117,10 @@ def states_from(
     as_of: date,
     history: dict[int, tuple[Event, ...]] | None = None,
     only: Iterable[int] | None = None,
+    spans: Mapping[int, tuple[Period, ...]] | None = None,
 ) -> list[ActivityState]:
     """The states, in plan order, that the deciding events of each activity give (of the
-    activities ``only``, when given)."""
+    activities ``only``, when given); ``spans`` the periods of activities that have several."""
     states: list[ActivityState] = []
     empty: Latest = [None, None, None]
     wanted = None if only is None else set(only)
@@ -142,6 +148,7 @@ def states_from(
                 done_on=done_on,
                 last_note=last_note.note if last_note else None,
                 history=history.get(a.id, ()) if history else (),
+                spans=spans.get(a.id, ()) if spans else (),
             )
         )
     return states

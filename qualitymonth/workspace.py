@@ -76,6 +76,9 @@ class Workspace:
         self._warned_journal = False
         for problem in loaded.schedule_problems:
             self._warn(problem)
+        if loaded.weekday_years:
+            years = "、".join(map(str, loaded.weekday_years))
+            self._warn(Problem(str(loaded.path), 0, 0, "schedule_weekdays_only", {"years": years}))
 
     # ------------------------------------------------------------------ opening
 
@@ -215,8 +218,10 @@ class Workspace:
             except StaleIndex:  # a damaged cache entry: read the journal instead
                 self._index = None
             else:
-                return states_from(loaded.plan, loaded.periods, latest, day, only=only)
-        states = fold(loaded.plan, loaded.periods, self.events(only), day, keep)
+                return states_from(
+                    loaded.plan, loaded.periods, latest, day, only=only, spans=loaded.spans
+                )
+        states = fold(loaded.plan, loaded.periods, self.events(only), day, keep, loaded.spans)
         if only is None:
             return states
         wanted = set(only)

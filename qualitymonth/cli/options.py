@@ -87,6 +87,8 @@ class Session:
         lang = self.lang
         if problem.key == "journal_more":
             say(t("journal_more", lang, path=problem.path, **problem.params))
+        elif problem.key == "schedule_weekdays_only":
+            say(problem.message(lang))
         elif problem.key.startswith("schedule"):
             say(t("schedule_warning", lang, message=problem.format(lang)))
         elif problem.key.startswith("date_"):

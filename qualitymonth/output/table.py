@@ -417,8 +417,9 @@ def timeline(
             row.append(t("undated", lang), style="dim")
         else:
             kind = bar_kind(s)
+            periods = s.periods
             for i, (a, b) in enumerate(cells):
-                if s.period.start <= b and a <= s.period.end:
+                if any(p.start <= b and a <= p.end for p in periods):
                     row.append(BAR[kind], style=BAR_STYLE[kind])
                 elif i == marker:
                     row.append(MARK, style="bold")

@@ -19,9 +19,16 @@ class LoadedPlan:
 
     path: Path
     plan: Plan
+    #: Each activity's period from its first start to its last end (``None``: undated).
     periods: dict[int, Period | None]
     #: Schedules that could not be read: errors for ``validate``, warnings elsewhere.
     schedule_problems: list[Problem] = field(default_factory=list)
+    #: The periods of activities whose schedule names several (6月、9月); the others have
+    #: the one period of :attr:`periods`.
+    spans: dict[int, tuple[Period, ...]] = field(default_factory=dict)
+    #: Years whose official holidays the calendar lacks, where working days were counted
+    #: Monday to Friday ("10个工作日内" in a plan for next year).
+    weekday_years: tuple[int, ...] = ()
 
     @property
     def year(self) -> int:
@@ -38,6 +45,11 @@ class LoadedPlan:
             "problems": [
                 [p.line, p.col, p.key, p.params, p.activity] for p in self.schedule_problems
             ],
+            "spans": [
+                [ident, [[p.start.isoformat(), p.end.isoformat()] for p in spans]]
+                for ident, spans in self.spans.items()
+            ],
+            "weekday_years": list(self.weekday_years),
         }
 
     @classmethod
@@ -61,4 +73,6 @@ class LoadedPlan:
                 Problem(shown, line, col, key, params, activity)
                 for line, col, key, params, activity in data["problems"]
             ],
+            spans={ident: tuple(period(s, e) for s, e in spans) for ident, spans in data["spans"]},
+            weekday_years=tuple(data["weekday_years"]),
         )

@@ -30,7 +30,7 @@ from qualitymonth.model import (
 from qualitymonth.plan.loaded import LoadedPlan
 from qualitymonth.plan.schema import MAX_ACTIVITIES, ActivitySchema, CampaignSchema, PlanSchema
 from qualitymonth.plan.yaml_reader import Builder, Path_, load_yaml
-from qualitymonth.schedule import ScheduleError, examples, months_of, parse_schedule
+from qualitymonth.schedule import ScheduleError, examples, months_of, read_schedule
 
 __all__ = ["parse_plan"]
 
@@ -196,11 +196,19 @@ class _Row(NamedTuple):
     end: date | None
 
 
-def _periods(
-    rows: Iterable[_Row], year: int, issued: date | None, where: _Locator
-) -> tuple[dict[int, Period | None], list[Problem]]:
-    """Each activity's period: explicit ``start``/``end`` win, else the parsed schedule."""
+class _Periods(NamedTuple):
+    hulls: dict[int, Period | None]
+    problems: list[Problem]
+    spans: dict[int, tuple[Period, ...]]
+    weekday_years: tuple[int, ...]
+
+
+def _periods(rows: Iterable[_Row], year: int, issued: date | None, where: _Locator) -> _Periods:
+    """Each activity's periods: explicit ``start``/``end`` win, else the parsed schedule (one
+    or several periods; ``hulls`` from the first start to the last end)."""
     periods: dict[int, Period | None] = {}
+    spans: dict[int, tuple[Period, ...]] = {}
+    weekdays: set[int] = set()
     problems: list[Problem] = []
     unreadable: list[tuple[int, _Row, ScheduleError]] = []
     for row in rows:
@@ -208,11 +216,19 @@ def _periods(
             periods[row.id] = Period(row.start, row.end)
             continue
         try:
-            parsed = parse_schedule(row.schedule, year, issued)
+            reading = read_schedule(row.schedule, year, issued)
         except ScheduleError as exc:
             unreadable.append((len(problems), row, exc))
             periods[row.id] = None
             continue
+        weekdays |= reading.weekday_years
+        parsed = (
+            Period(reading.periods[0].start, max(p.end for p in reading.periods))
+            if reading.periods
+            else None
+        )
+        if len(reading.periods) > 1 and not (row.start or row.end):
+            spans[row.id] = reading.periods
         if parsed is None:  # 待定: undated, unless one explicit date pins it to a day
             pinned = row.start or row.end
             periods[row.id] = Period(pinned, pinned) if pinned else None
@@ -237,7 +253,7 @@ def _periods(
             params = {"id": row.id, "text": row.schedule, "examples": shown, **error.params}
             problem = where.problem(("activities", row.pos, "schedule"), error.reason, **params)
             problems.insert(at, problem)
-    return periods, problems
+    return _Periods(periods, problems, spans, tuple(sorted(weekdays)))
 
 
 def _raw_rows(data: dict[Any, Any]) -> Iterator[_Row]:
@@ -298,10 +314,15 @@ def _parse_plan(text: str, path: Path) -> LoadedPlan:
         later: list[Problem] = []
         if isinstance(year, int) and 1900 <= year <= 2200:
             issued = issued if isinstance(issued, date) else None
-            later = _periods(_raw_rows(data), year, issued, where)[1]
+            later = _periods(_raw_rows(data), year, issued, where).problems
         raise PlanError(problems, schedule_problems=later)
     rows = (_Row(i, a.id, a.schedule, a.start, a.end) for i, a in enumerate(plan.activities))
-    periods, schedule_problems = _periods(rows, plan.campaign.year, plan.campaign.issued, where)
+    found = _periods(rows, plan.campaign.year, plan.campaign.issued, where)
     return LoadedPlan(
-        path=path, plan=plan.to_model(), periods=periods, schedule_problems=schedule_problems
+        path=path,
+        plan=plan.to_model(),
+        periods=found.hulls,
+        schedule_problems=found.problems,
+        spans=found.spans,
+        weekday_years=found.weekday_years,
     )
