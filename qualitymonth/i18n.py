@@ -369,6 +369,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "请用 --dept 指定一个部门，或用 --all 为每个部门各写一份",
         "name one department with --dept, or write one form per department with --all",
     ),
+    "bad_choice": (
+        "{option} 不能是“{value}”；可以是：{choices}",
+        "{option} cannot be {value!r}; it can be: {choices}",
+    ),
+    "bad_id": (
+        "“{value}”不是活动序号；序号是正整数，多个用空格或逗号分开（qm done 5,6）",
+        "{value!r} is not an activity id; ids are whole numbers, separated by spaces or "
+        "commas (qm done 5,6)",
+    ),
     "plans_ambiguous": (
         "data/ 中有多个 {year} 年的活动方案：{plans}；请用 --plan 或环境变量 QM_PLAN 选择一个，"
         "例如 qm --plan {example} list",

@@ -106,7 +106,7 @@ def test_dates_are_read_leniently(qm: Invoke, plan: Path, text: str, expected: s
         (("done", "5", "--date", "2023-02-30"), 2, "cannot read the date"),
         (("done", "5", "--date", "someday"), 2, "cannot read the date"),
         (("progress", "5", "101"), 2, "from 0 to 100, not 101"),
-        (("progress", "5", "五十"), 2, "Invalid value for 'PERCENT'"),
+        (("progress", "5", "五十"), 2, "from 0 to 100, not 五十"),
         (("progress", "5", "--", "-1"), 2, "from 0 to 100, not -1"),
         (("note", "5", "   "), 2, "must not be empty"),
         (("note", "5", "长" * 10_001), 2, "the note is too long"),

@@ -1,6 +1,6 @@
 """The read commands: list, show, info, depts, validate, log."""
 
-from enum import StrEnum
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Annotated
 
@@ -20,21 +20,15 @@ from qualitymonth.cli.options import (
     format_opt,
     session,
 )
+from qualitymonth.cli.values import ROLES, STATUSES, choice
 from qualitymonth.i18n import t
 
 
-class StatusChoice(StrEnum):
-    todo = "todo"
-    doing = "doing"
-    done = "done"
-    overdue = "overdue"
-    late = "late"
+def _complete(table: Mapping[str, str]) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        return [k for k in table if k.startswith(incomplete)]
 
-
-class RoleChoice(StrEnum):
-    lead = "lead"
-    assist = "assist"
-    any = "any"
+    return complete
 
 
 @app.command("list")
@@ -42,10 +36,25 @@ def list_(
     ctx: typer.Context,
     dept: DeptOpt = None,
     role: Annotated[
-        RoleChoice, typer.Option("--role", help="With --dept: as lead, as co-organizer, or either.")
-    ] = RoleChoice.any,
+        str,
+        typer.Option(
+            "--role",
+            metavar="ROLE",
+            help="With --dept: lead (牵头), assist (协办) or any (全部).",
+            autocompletion=_complete(ROLES),
+        ),
+    ] = "any",
     month: MonthOpt = None,
-    status: Annotated[StatusChoice | None, typer.Option("--status", "-s", help="Status.")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            "-s",
+            metavar="STATUS",
+            help="todo (未开始), doing (进行中), done (已完成), overdue (逾期) or late (逾期完成).",
+            autocompletion=_complete(STATUSES),
+        ),
+    ] = None,
     search: Annotated[
         str | None, typer.Option("--search", help="Text anywhere in the activity's row.")
     ] = None,
@@ -63,11 +72,12 @@ def list_(
     s = session(ctx, as_of)
     ws = s.workspace
     day = s.as_of
+    chosen = choice(status, STATUSES, "--status") if status else None
     states = ws.select(
         dept=dept,
-        role=role.value,
+        role=choice(role, ROLES, "--role"),
         month=month,
-        status=status.value if status else None,
+        status=chosen,
         search=search,
         as_of=day,
     )

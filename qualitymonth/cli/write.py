@@ -5,13 +5,16 @@ from typing import Annotated
 
 import typer
 
+from qualitymonth.cli import values
 from qualitymonth.cli.boundary import say
 from qualitymonth.cli.options import IdArg, app, complete_id, session
 from qualitymonth.i18n import t
 
 IdsArg = Annotated[
-    list[int],
-    typer.Argument(metavar="ID...", help="Activity ids (序号).", autocompletion=complete_id),
+    list[str],
+    typer.Argument(
+        metavar="ID...", help="Activity ids (序号): 5 6, or 5,6.", autocompletion=complete_id
+    ),
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="What happened, in a sentence.")]
 DateOpt = Annotated[
@@ -72,7 +75,7 @@ def _status_command(action: str, doc: str) -> None:
         by: ByOpt = None,
         force: ForceOpt = False,
     ) -> None:
-        record(ctx, ids, action, note=note, when=when, by=by, force=force)
+        record(ctx, values.ids(ids), action, note=note, when=when, by=by, force=force)
 
     command.__doc__ = doc
     app.command(action)(command)
@@ -105,7 +108,7 @@ _status_command(
 def progress(
     ctx: typer.Context,
     ident: IdArg,
-    percent: Annotated[int, typer.Argument(metavar="PERCENT", help="0 to 100.")],
+    percent: Annotated[str, typer.Argument(metavar="PERCENT", help="0 to 100 (50 or 50%).")],
     note: NoteOpt = None,
     when: DateOpt = None,
     by: ByOpt = None,
@@ -115,7 +118,8 @@ def progress(
 
     Example: qm progress 11 40 --note "已抽检 8 批次"
     """
-    record(ctx, [ident], "progress", note=note, when=when, by=by, force=force, percent=percent)
+    share = values.percent(percent)
+    record(ctx, [ident], "progress", note=note, when=when, by=by, force=force, percent=share)
 
 
 @app.command()

@@ -199,12 +199,11 @@ def _read_book(
         _check_identity(identity, plan_id)
         sheet = _find_sheet(book)
         reader = _Rows(out, identity, activities, canon, today, book.epoch)
-        try:
-            reader.read(sheet)
-        except Refused:
-            raise
-        except Exception as exc:  # a sheet that breaks the parser while it streams
-            raise _refusal(exc) from None
+        reader.read(sheet)
+    except Refused:
+        raise
+    except Exception as exc:  # a part that breaks the parser (read-only books read lazily)
+        raise _refusal(exc) from None
     finally:
         book.close()
 
