@@ -68,6 +68,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "section_by_month": ("按月份", "By month"),
     "section_overdue": ("逾期未完成事项", "Overdue"),
     "section_notes": ("进展备注", "Notes"),
+    "section_undated": ("时间未定", "Undated"),
     "totals_sentence": (
         "共 {activities} 项活动：已完成 {done} 项（按时 {on_time} 项，逾期完成 {late} 项），"
         "进行中 {doing} 项，未开始 {todo} 项，逾期未完成 {overdue} 项；完成率 {rate}。",
@@ -407,9 +408,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "reading this file needs {package}: run pip install {package} where qm is installed",
     ),
     "import_no_table": (
-        "{path} 中没有第 N 个表格（共 {count} 个）",
-        "{path} has no such table (it has {count})",
+        "{path} 中没有第 {table} 个表格（共 {count} 个）",
+        "{path} has no table {table} (it has {count})",
     ),
+    "import_no_tables": ("{path} 中没有表格", "{path} holds no table"),
     "import_no_header": (
         "{path} 中找不到含“序号”和“活动主题”的表头行",
         "{path} has no header row with 序号 and 活动主题 (id and theme)",

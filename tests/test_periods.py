@@ -97,3 +97,23 @@ def test_working_days_outside_the_calendar_are_said_once(qm: Invoke, tmp_path: P
     run = qm("--plan", str(plan), "list", env={"QM_TODAY": "2031-03-10"})
     assert run.code == 0
     assert run.stderr.count("2031") == 1 and "周一至周五" in run.stderr
+
+
+def test_undated_activities_are_counted_and_listed_in_every_report(
+    qm: Invoke, tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "campaign: {name: 测试, year: 2023}\nactivities:\n"
+        "  - {id: 1, theme: 宣传, schedule: 9月, lead: 质量科}\n"
+        "  - {id: 2, theme: 上级部署的检查, schedule: 根据上级部署, lead: 消保科}\n",
+        encoding="utf-8",
+    )
+    p, env = ("--plan", str(plan)), {"QM_TODAY": "2023-10-08", "COLUMNS": "80"}
+    data = json.loads(qm(*p, "report", "-f", "json", env=env).stdout)
+    assert data["totals"]["activities"] == 2
+    assert [a["id"] for a in data["undated"]] == [2]
+    md = qm(*p, "report", "-f", "md", env=env).stdout
+    assert "## 时间未定" in md and "| 2 | 上级部署的检查 | 根据上级部署 | 消保科 | 未开始 |" in md
+    table = qm(*p, "report", env=env).stdout
+    assert "时间未定" in table and "上级部署的检查" in table

@@ -65,10 +65,11 @@ class QmGroup(TyperGroup):
         except typer.Exit as exc:
             code = exc.exit_code
         except (typer.Abort, KeyboardInterrupt):
-            say(t("interrupted", state["lang"]))
             code = ExitStatus.INTERRUPTED
         except Exception as exc:
             code = failed(exc)
+        if code == ExitStatus.INTERRUPTED:  # Typer returns Ctrl-C as the exit code 130
+            say(t("interrupted", state["lang"]))
         if standalone_mode:
             sys.exit(code)
         return code

@@ -62,13 +62,13 @@ def xlsx_table(data: bytes, shown: str, table: int | None, is_header: IsHeader) 
         ) from None
     if table is not None:
         if not 1 <= table <= len(sheets):
-            raise DataError("import_no_table", path=shown, count=len(sheets))
+            raise DataError("import_no_table", path=shown, table=table, count=len(sheets))
         sheet = sheets[table - 1]
     else:
         sheet = next((s for s in sheets if _has_header(_sheet_rows(s, 1), is_header)), None)
         sheet = sheet or (sheets[0] if sheets else None)
         if sheet is None:
-            raise DataError("import_no_table", path=shown, count=0)
+            raise DataError("import_no_tables", path=shown)
     merged = _merged_ranges(data, getattr(sheet, "_worksheet_path", ""))
     source = Source(shown, sheet.title)
     return Table(source, _filled(_sheet_rows(sheet, None, source), merged))
@@ -174,7 +174,7 @@ def docx_table(data: bytes, shown: str, table: int | None, is_header: IsHeader) 
         ) from None
     if table is not None:
         if not 1 <= table <= len(tables):
-            raise DataError("import_no_table", path=shown, count=len(tables))
+            raise DataError("import_no_table", path=shown, table=table, count=len(tables))
         index = table - 1
     else:
         index = next(
@@ -187,7 +187,7 @@ def docx_table(data: bytes, shown: str, table: int | None, is_header: IsHeader) 
         )
         if index < 0:
             if not tables:
-                raise DataError("import_no_table", path=shown, count=0)
+                raise DataError("import_no_tables", path=shown)
             index = 0
     chosen = tables[index]
     source = Source(shown, f"表{index + 1}")

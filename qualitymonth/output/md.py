@@ -129,6 +129,14 @@ def report_md(report: Report, lang: Lang) -> str:
         out.append(md_table(header, rows))
     else:
         out += [t("none", lang), ""]
+    if report.undated:  # counted in the totals: listed, so that nothing vanishes
+        header = [t(k, lang) for k in ("id", "theme", "schedule", "lead", "status")]
+        rows = [
+            [s.activity.id, s.activity.theme, s.activity.schedule, s.activity.lead,
+             status_label(s, lang)]
+            for s in report.undated
+        ]  # fmt: skip
+        out += [f"## {t('section_undated', lang)}", "", md_table(header, rows)]
     out += [f"## {t('section_notes', lang)}", ""]
     if not report.notes:
         out += [t("none", lang), ""]

@@ -224,17 +224,18 @@ def _count_table(
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     header = count_header(first, lang)
-    table.add_column(header[0], overflow="fold", min_width=6)
+    table.add_column(header[0], overflow="fold", min_width=max(6, text_width(header[0])))
     for h in header[1:-1]:
         table.add_column(h, justify="right", no_wrap=True)
     table.add_column(header[-1], no_wrap=True)
+    bar = 10 if lang == "zh" else 8  # English headers are wider: the table still fits 80
     for label, c in rows:
         cells = [str(v) for v in count_cells(label, c)[1:-1]]
-        rate = f"{_bar(c.completion_rate)} {percent(c.completion_rate):>4}"
+        rate = f"{_bar(c.completion_rate, bar)} {percent(c.completion_rate):>4}"
         table.add_row(cell_text(label), *cells, rate)
     if total is not None:
         cells = [str(v) for v in count_cells("", total)[1:-1]]
-        rate = f"{_bar(total.completion_rate)} {percent(total.completion_rate):>4}"
+        rate = f"{_bar(total.completion_rate, bar)} {percent(total.completion_rate):>4}"
         table.add_row(
             cell_text(t("total", lang), "bold"), *cells, rate, style="bold", end_section=False
         )
@@ -293,6 +294,19 @@ def report_table(report: Report, lang: Lang) -> RenderableType:
         parts += [table, cell_text("")]
     else:
         parts += [cell_text(t("none", lang), "dim"), cell_text("")]
+    if report.undated:  # counted in the totals: listed, so that nothing vanishes
+        from rich import box
+        from rich.table import Table
+
+        undated = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        undated.add_column(t("id", lang), justify="right", no_wrap=True)
+        undated.add_column(t("theme", lang), ratio=3)
+        undated.add_column(t("schedule", lang), ratio=1)
+        undated.add_column(t("lead", lang), ratio=1)
+        for s in report.undated:
+            a = s.activity
+            undated.add_row(str(a.id), cell_text(a.theme), cell_text(a.schedule), cell_text(a.lead))
+        parts += [cell_text(t("section_undated", lang), "bold underline"), undated, cell_text("")]
     parts.append(cell_text(t("section_notes", lang), "bold underline"))
     if not report.notes:
         parts.append(cell_text(t("none", lang), "dim"))
