@@ -21,7 +21,7 @@ count), both wrappers taking turns:
   ``render.wrap_cells`` replaced by ``linebreak.wrap_cells`` (the one-line change the lead
   makes);
 - ``qm list``: the command as a whole process at ``COLUMNS=80`` (warm plan cache), as it is
-  and with the same replacement made by a two-line runner.
+  (with line breaking) and with the wrapping of before put back by a two-line runner.
 
 It prints medians and each ratio (new / today).
 """
@@ -49,16 +49,16 @@ CHILD = r"""
 import sys, time
 from datetime import date
 from pathlib import Path
-from qualitymonth import render
+from qualitymonth.output import table as render, text as old
 from qualitymonth.journal import read_journal
 from qualitymonth.plan import load_plan
-from qualitymonth.progress import fold
+from qualitymonth.state import fold
 
 what, wrapper, plan_path, journal_path, cache = sys.argv[1:6]
 loaded = load_plan(Path(plan_path), Path(cache))
 events = read_journal(Path(journal_path)).events
 states = fold(loaded.plan, loaded.periods, events, date.fromisoformat(sys.argv[6]))
-today = render.wrap_cells
+today = old.wrap_cells  # the wrapping before line breaking, cut by columns
 calls = []
 if what == "cells":
     def record(text, width):
@@ -82,10 +82,11 @@ else:
 print((time.perf_counter() - started) * 1000, len(calls))
 """
 
-#: ``qm`` with the list table's wrapping replaced.
+#: ``qm`` with the list table's wrapping put back to what it was before line breaking (cut
+#: by columns), to compare with ``qm`` as it is.
 RUNNER = (
-    "import sys; from qualitymonth import linebreak, render; "
-    "render.wrap_cells = linebreak.wrap_cells; "
+    "import sys; from qualitymonth.output import table, text; "
+    "table.wrap_cells = text.wrap_cells; "
     "from qualitymonth.cli import main; sys.argv[0] = 'qm'; main()"
 )
 
@@ -163,7 +164,7 @@ def main() -> None:
                 label = f"{what} ({count:,} distinct)" if what == "cells" else what
                 rows.append([name, label, f"{old:.0f}", f"{new:.0f}", f"{new / old:.2f}"])
                 print(f"  measured {name} {what}", file=sys.stderr)
-            old, new = interleaved_ms([[*qm, "list"], [*py, "list"]], args.runs, env)
+            old, new = interleaved_ms([[*py, "list"], [*qm, "list"]], args.runs, env)
             rows.append([name, "qm list (whole process)", f"{old:.0f}", f"{new:.0f}",
                          f"{new / old:.2f}"])  # fmt: skip
             print(f"  measured {name} qm list", file=sys.stderr)
@@ -174,7 +175,7 @@ def main() -> None:
         env = base_env(QM_PLAN=str(plan), QM_CACHE_DIR=str(folder / "cache"), COLUMNS="80")
         env.update(QM_TODAY=AS_OF, PYTHONPATH=str(ROOT))
         runs = max(args.runs, 15)
-        old, new = interleaved_ms([[*qm, "list"], [*py, "list"]], runs, env)
+        old, new = interleaved_ms([[*py, "list"], [*qm, "list"]], runs, env)
         rows.append(["shipped (12)", f"qm list (whole process, {runs} runs)", f"{old:.0f}",
                      f"{new:.0f}", f"{new / old:.2f}"])  # fmt: skip
     print(f"{args.rows:,} activities at 80 columns; median of {args.runs} runs, taking turns")

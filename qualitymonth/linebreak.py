@@ -166,12 +166,20 @@ class _Representatives(dict[int, str]):
     """A ``str.translate`` table: each character to the first character met with the same
     ``key``; the characters of ``keep`` stand for themselves."""
 
-    def __init__(self, key: Callable[[str], object], keep: frozenset[str]) -> None:
+    def __init__(
+        self,
+        key: Callable[[str], object],
+        keep: frozenset[str],
+        first: tuple[str, ...] = (),
+    ) -> None:
         super().__init__()
-        self.key, self.keep = key, keep
+        self.key, self.keep, self.first = key, keep, first
         self.reps: dict[object, str] = {}
 
     def __missing__(self, code: int) -> str:
+        if self.first and not self.reps:  # the representatives _SPLIT names come first
+            for rep in self.first:
+                self.reps[self.key(rep)] = rep
         char = chr(code)
         if char in self.keep:
             rep = char
@@ -190,7 +198,9 @@ _RULES = _Representatives(
     lambda char: (*_uax_properties(char), CELLS[char], bool(_HAN_RUN.match(char))), _KEEP
 )
 #: For UAX #14 alone: every Han character is 丁, every Latin letter a or A.
-_UAX_TABLE = _Representatives(_uax_properties, frozenset("\u2010\u25cc"))
+_UAX_TABLE = _Representatives(
+    _uax_properties, frozenset("\u2010\u25cc"), first=("丁", "a", "A", "0")
+)
 
 
 def _canonical(para: str) -> str:
@@ -224,9 +234,6 @@ def opportunities(text: str) -> list[int]:
     UAX #14 looks across, so each piece is worked out with one character of context on each
     side, and cached.  ``tests/test_linebreak.py`` holds this to ``uniseg`` on whole texts.
     """
-    if not _UAX_TABLE.reps:  # the representatives _SPLIT names come first
-        for char in (_HAN_REP, "a", "A", "0"):
-            _UAX_TABLE.reps[_uax_properties(char)] = char
     canon = text.translate(_UAX_TABLE)
     n = len(canon)
     flags: list[int] = []
@@ -240,6 +247,64 @@ def opportunities(text: str) -> list[int]:
         flags += part
         start = end
     return flags
+
+
+# --------------------------------------------------------------------------- the memo
+
+_MEMO_FORMAT = 1
+
+
+def memo() -> dict[str, Any]:
+    """What this process has learnt of characters and pieces, as JSON-ready data: kept in the
+    user cache between runs, it spares a table most runs the loading of ``uniseg`` (about
+    40 ms), which the answers were computed with.  ``load_memo`` takes it back."""
+    return {
+        "format": _MEMO_FORMAT,
+        "versions": _versions(),
+        "rules": {str(code): rep for code, rep in _RULES.items()},
+        "uax_table": {str(code): rep for code, rep in _UAX_TABLE.items()},
+        "uax": _UAX,
+    }
+
+
+def load_memo(data: Any) -> bool:
+    """Take back what :func:`memo` gave, when it was made with the same ``uniseg`` and
+    ``rich`` (else ignore it).  Whether it was taken."""
+    try:
+        if data.get("format") != _MEMO_FORMAT or data.get("versions") != _versions():
+            return False
+        rules = {int(code): str(rep) for code, rep in data["rules"].items()}
+        table = {int(code): str(rep) for code, rep in data["uax_table"].items()}
+        uax = {str(k): [int(f) for f in v] for k, v in data["uax"].items()}
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return False
+    _RULES.update(rules)
+    _UAX_TABLE.update(table)
+    _UAX.update(uax)
+    return True
+
+
+def memo_size() -> int:
+    """How much has been learnt (to tell whether a memo is worth storing again)."""
+    return len(_RULES) + len(_UAX_TABLE) + len(_UAX)
+
+
+def _versions() -> list[str]:
+    """What the memo's answers depend on: the files of ``uniseg`` and ``rich.cells`` (found
+    without importing them)."""
+    import importlib.util
+    import os
+
+    found = []
+    for name in ("uniseg", "rich"):
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec is not None else None
+        if origin is None:
+            found.append(f"{name}:-")
+            continue
+        stat = os.stat(origin)
+        found.append(f"{name}:{origin}:{stat.st_size}:{stat.st_mtime_ns}")
+    return found
 
 
 # --------------------------------------------------------------------------- the rules
@@ -307,7 +372,31 @@ def _fit(canon: str, width: int) -> list[Line]:
     if starts is not None:  # Rich measures a line that starts inside an emoji sequence alone
         from rich.cells import cell_len
 
-        out = [(s, e, cell_len(canon[s:e])) for s, e, _ in out]
+        out = [
+            piece for s, e, _ in out for piece in _measured(canon, s, e, width, starts, cell_len)
+        ]
+    return out
+
+
+def _measured(
+    canon: str, s: int, e: int, width: int, starts: list[int], cell_len: Callable[[str], int]
+) -> list[Line]:
+    """Line ``canon[s:e]`` as Rich measures it; when joiners make it wider than ``width``,
+    cut it at grapheme starts into the longest pieces that fit (one grapheme at least)."""
+    cells = cell_len(canon[s:e])
+    if cells <= width:
+        return [(s, e, cells)]
+    inner = [b for b in starts if s < b < e] + [e]
+    out: list[Line] = []
+    while s < e:
+        fit = next(iter(inner))
+        for b in inner:
+            if cell_len(canon[s:b]) > width:
+                break
+            fit = b
+        out.append((s, fit, cell_len(canon[s:fit])))
+        s = fit
+        inner = [b for b in inner if b > s]
     return out
 
 

@@ -20,11 +20,11 @@ __all__ = [
     "Period",
     "Plan",
     "alias_conflicts",
+    "department_key",
     "duplicate_ids",
     "month_period",
     "raw_value",
     "split_names",
-    "unknown_targets",
 ]
 
 #: English key -> the Chinese column name of annex 2 that may stand for it.
@@ -47,6 +47,14 @@ def raw_value(item: Mapping[Any, Any], key: str, default: Any = None) -> Any:
 
 
 _NAME_SPLIT = re.compile(r"[、，,;；]")
+
+
+def department_key(name: str) -> str:
+    """What department names are compared by: NFKC (full-width brackets and letters become
+    half-width), case and surrounding space ignored."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", name).casefold().strip()
 
 
 def split_names(text: str) -> list[str]:
@@ -138,15 +146,20 @@ class Plan:
 
     @cached_property
     def _canonical(self) -> dict[str, str]:
-        names: dict[str, str] = {}
+        # One department however its brackets are written: 各县（市、区）市场监管局 and
+        # 各县(市、区)市场监管局 (NFKC makes full-width brackets half-width).  The
+        # departments: map decides first; otherwise the first spelling met is canonical.
+        by_key: dict[str, str] = {}
+        for canon, aliases in self.departments.items():
+            chosen = by_key.setdefault(department_key(canon), canon)
+            for alias in aliases:
+                by_key[department_key(alias)] = chosen
+        spelled: list[str] = [*self.departments, *(n for v in self.departments.values() for n in v)]
         for a in self.activities:
             for n in (a.lead, *a.assist):
-                names.setdefault(n, n)
-        for canon, aliases in self.departments.items():
-            names[canon] = canon
-            for alias in aliases:
-                names[alias] = canon
-        return names
+                by_key.setdefault(department_key(n), n)
+                spelled.append(n)
+        return {n: by_key[department_key(n)] for n in spelled}
 
     def department_names(self) -> list[str]:
         """Canonical department names in plan order: leads first, then co-organizers."""
@@ -224,23 +237,6 @@ def duplicate_ids(raw_activities: Iterable[Any]) -> list[tuple[int, int, int]]:
     return found
 
 
-def unknown_targets(departments: Mapping[str, Iterable[str]], raw_activities: Any) -> list[str]:
-    """Canonical names in ``departments`` that no activity leads or assists, by that name or
-    an alias: most likely a typo that would make every alias point nowhere."""
-    aliases = {alias: canon for canon, names in departments.items() for alias in names}
-    used: set[str] = set()
-    for item in raw_activities if isinstance(raw_activities, list) else ():
-        if not isinstance(item, Mapping):
-            continue
-        lead = raw_value(item, "lead")
-        assist = raw_value(item, "assist") or []
-        names = split_names(assist) if isinstance(assist, str) else assist
-        for n in [lead, *names] if isinstance(names, list) else [lead]:
-            if isinstance(n, str):
-                used.add(aliases.get(n.strip(), n.strip()))
-    return [name for name in departments if name not in used]
-
-
 def alias_conflicts(departments: Mapping[str, Iterable[str]]) -> list[tuple[str, str, str]]:
     """``(alias, first canonical, second canonical)`` for aliases that name two departments,
     or that are themselves a canonical name (then ``first`` is the alias itself)."""
@@ -248,6 +244,8 @@ def alias_conflicts(departments: Mapping[str, Iterable[str]]) -> list[tuple[str,
     found: list[tuple[str, str, str]] = []
     for canon, aliases in departments.items():
         for alias in aliases:
+            if not isinstance(alias, str):  # the schema reports it; nothing to compare
+                continue
             if alias in departments and alias != canon:
                 found.append((alias, alias, canon))
             elif alias in owner and owner[alias] != canon:

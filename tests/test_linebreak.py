@@ -7,9 +7,10 @@ import re
 import subprocess
 import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich import box
 from rich.cells import cell_len
@@ -218,6 +219,7 @@ def test_piecewise_opportunities_equal_uniseg_on_the_whole_text(text: str) -> No
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(TRICKY), max_size=80), st.integers(2, 40))
+@example("\u200d\u200b0\u3000", 2)  # a joiner first: Rich measures the line wider
 def test_tricky_text_fits_keeps_every_character_and_agrees_with_rich(text: str, width: int) -> None:
     pairs = wrap_cells(text, width)
     for line, cells in pairs:
@@ -353,3 +355,46 @@ def test_importing_the_module_loads_neither_uniseg_nor_rich() -> None:
         "assert 'uniseg.linebreak' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def _list_in_a_process(cache: Path, plan: Path) -> tuple[str, bool]:
+    """``qm list`` at 80 columns in a real process: its output, and whether uniseg loaded."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom qualitymonth.cli import app\n"
+        "app(['list'], standalone_mode=False)\n"
+        "sys.stdout.flush()\nsys.stderr.write(str('uniseg' in sys.modules))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QM_")}
+    env.update(QM_TODAY="2023-09-28", QM_CACHE_DIR=str(cache), QM_PLAN=str(plan), COLUMNS="80")
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout, run.stderr.endswith("True")
+
+
+def test_what_line_breaking_learnt_is_kept_and_gives_the_same_table(tmp_path: Path) -> None:
+    from .conftest import SHIPPED
+
+    cache = tmp_path / "cache"
+    first, loaded_first = _list_in_a_process(cache, SHIPPED)
+    assert loaded_first and (cache / "linebreak.json").exists()
+    second, loaded_second = _list_in_a_process(cache, SHIPPED)
+    assert second == first and not loaded_second  # uniseg spared, the same lines
+    (cache / "linebreak.json").write_text('{"format": 1, "rules": [1, 2]', encoding="utf-8")
+    third, _ = _list_in_a_process(cache, SHIPPED)
+    assert third == first  # a damaged memo is ignored, and stored again
+
+
+def test_a_memo_of_other_versions_is_not_taken() -> None:
+    from qualitymonth import linebreak
+
+    data = linebreak.memo()
+    data["versions"] = ["uniseg:elsewhere", "rich:elsewhere"]
+    assert linebreak.load_memo(data) is False
+    assert linebreak.load_memo(linebreak.memo()) is True
+    assert linebreak.load_memo({"format": 1}) is False

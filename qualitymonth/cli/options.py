@@ -110,12 +110,47 @@ class Session:
 
         env = self.env
         ctx = Context(lang=self.lang, width=env.width, colour=env.colour, options=options)
+        learnt = _load_linebreak_memo(env.cache_dir) if fmt == "table" else None
         emit(kind, value, fmt, ctx, output=output, force=force, show=self.show)
+        if learnt is not None:
+            _store_linebreak_memo(env.cache_dir, learnt)
 
     def show(self, renderable: Any) -> None:
         from rich.console import Console
 
         Console(file=sys.stdout, highlight=False, markup=False, emoji=False).print(renderable)
+
+
+def _load_linebreak_memo(cache_dir: Path | None) -> int | None:
+    """Take back what line breaking learnt in earlier runs (a stale or damaged memo is
+    ignored); how much was known, or ``None`` with no cache folder."""
+    if cache_dir is None:
+        return None
+    import contextlib
+    import json
+
+    from qualitymonth import linebreak
+
+    with contextlib.suppress(OSError, ValueError):
+        linebreak.load_memo(json.loads((cache_dir / "linebreak.json").read_bytes()))
+    return linebreak.memo_size()
+
+
+def _store_linebreak_memo(cache_dir: Path | None, known: int) -> None:
+    """Keep what line breaking learnt, when it learnt something (never an error)."""
+    from qualitymonth import linebreak
+
+    if cache_dir is None or linebreak.memo_size() <= known:
+        return
+    import json
+
+    from qualitymonth.files import write_atomically
+
+    try:
+        data = json.dumps(linebreak.memo(), ensure_ascii=False, separators=(",", ":"))
+        write_atomically(cache_dir / "linebreak.json", data.encode("utf-8"))
+    except OSError:
+        pass
 
 
 def session(ctx: typer.Context, as_of: str | None = None) -> Session:

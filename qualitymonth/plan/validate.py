@@ -25,7 +25,6 @@ from qualitymonth.model import (
     alias_conflicts,
     duplicate_ids,
     raw_value,
-    unknown_targets,
 )
 from qualitymonth.plan.loaded import LoadedPlan
 from qualitymonth.plan.schema import MAX_ACTIVITIES, ActivitySchema, CampaignSchema, PlanSchema
@@ -173,8 +172,6 @@ def _cross_problems(data: Any, where: _Locator) -> list[Problem]:
             )
     departments = data.get("departments") if isinstance(data, dict) else None
     if isinstance(departments, dict) and all(isinstance(v, list) for v in departments.values()):
-        for name in unknown_targets(departments, activities):
-            problems.append(where.problem(("departments", name), "department_unknown", name=name))
         for alias, owner, other in alias_conflicts(departments):
             problems.append(
                 where.problem(
