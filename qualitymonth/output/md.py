@@ -20,12 +20,7 @@ from qualitymonth.output.text import (
 )
 from qualitymonth.output.views import (
     count_cells,
-    count_header,
-    days_overdue,
-    month_name,
-    scope_line,
-    title,
-    totals_sentence,
+    report_outline,
 )
 
 if TYPE_CHECKING:
@@ -85,67 +80,33 @@ def state_md(state: ActivityState, lang: Lang) -> str:
 
 
 def report_md(report: Report, lang: Lang) -> str:
-    c = report.plan.campaign
+    """The summary as a Markdown document (its layout: :func:`views.report_outline`)."""
+    outline = report_outline(report, lang)
     out = [
-        f"# {md_escape(title(report, lang))}",
+        f"# {md_escape(outline.title)}",
         "",
-        f"- {t('doc_no', lang)}：{md_escape(c.doc_no or '-')}",
-        f"- {md_escape(scope_line(report, lang))}",
+        f"- {t('doc_no', lang)}：{md_escape(outline.doc_no)}",
+        f"- {md_escape(outline.scope)}",
         "",
-        f"## {t('section_totals', lang)}",
-        "",
-        md_escape(totals_sentence(report.totals, lang)),
-        "",
-        f"## {t('section_by_department', lang)}",
-        "",
-        md_table(
-            count_header("department", lang),
-            [count_cells(name, counts) for name, counts in report.by_department]
-            + [count_cells(t("total", lang), report.totals)],
-        ),
     ]
-    if report.month is None:
-        out += [
-            f"## {t('section_by_month', lang)}",
-            "",
-            md_table(
-                count_header("month", lang),
-                [count_cells(month_name(ym, lang), counts) for ym, counts in report.by_month],
-            ),
-        ]
-    out += [f"## {t('section_overdue', lang)}", ""]
-    if report.overdue:
-        header = [t(k, lang) for k in ("id", "theme", "lead", "deadline", "days_overdue")]
-        rows = [
-            [
-                s.activity.id,
-                s.activity.theme,
-                s.activity.lead,
-                s.period.end.isoformat() if s.period else "",
-                days_overdue(s),
-            ]
-            for s in report.overdue
-        ]
-        out.append(md_table(header, rows))
-    else:
-        out += [t("none", lang), ""]
-    if report.undated:  # counted in the totals: listed, so that nothing vanishes
-        header = [t(k, lang) for k in ("id", "theme", "schedule", "lead", "status")]
-        rows = [
-            [s.activity.id, s.activity.theme, s.activity.schedule, s.activity.lead,
-             status_label(s, lang)]
-            for s in report.undated
-        ]  # fmt: skip
-        out += [f"## {t('section_undated', lang)}", "", md_table(header, rows)]
-    out += [f"## {t('section_notes', lang)}", ""]
-    if not report.notes:
-        out += [t("none", lang), ""]
-    for s, events in report.notes:
-        out += [f"### {s.activity.id}. {md_escape(s.activity.theme)}", ""]
-        for e in events:
-            who = f"（{md_escape(e.by)}）" if e.by else ""
-            out.append(f"- {e.date.isoformat()}{who}：{md_escape(e.note)}")
-        out.append("")
+    for section in outline.sections:
+        out += [f"## {section.title}", ""]
+        if section.empty:
+            out += [t("none", lang), ""]
+        elif section.kind == "sentence":
+            out += [md_escape(section.text), ""]
+        elif section.kind == "counts":
+            rows = [count_cells(label, c) for label, c in section.counts]
+            out.append(md_table(section.header, rows))
+        elif section.kind == "activities":
+            out.append(md_table(section.header, section.rows))
+        else:
+            for heading, lines in section.notes:
+                out += [f"### {md_escape(heading)}", ""]
+                for day, by, note in lines:
+                    who = f"（{md_escape(by)}）" if by else ""
+                    out.append(f"- {day}{who}：{md_escape(note)}")
+                out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -22,13 +22,8 @@ from qualitymonth.output.text import (
 )
 from qualitymonth.output.views import (
     count_cells,
-    count_header,
-    days_overdue,
-    month_name,
     percent,
-    scope_line,
-    title,
-    totals_sentence,
+    report_outline,
 )
 
 if TYPE_CHECKING:
@@ -217,13 +212,12 @@ def _bar(rate: float, width: int = 10) -> str:
 
 
 def _count_table(
-    first: str, rows: list[tuple[str, Counts]], total: Counts | None, lang: Lang
+    header: list[str], rows: list[tuple[str, Counts]], total: Counts | None, lang: Lang
 ) -> Any:
     from rich import box
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    header = count_header(first, lang)
     table.add_column(header[0], overflow="fold", min_width=max(6, text_width(header[0])))
     for h in header[1:-1]:
         table.add_column(h, justify="right", no_wrap=True)
@@ -257,65 +251,64 @@ def _activity_table(lang: Lang, when: str, days: str) -> Any:
 
 
 def report_table(report: Report, lang: Lang) -> RenderableType:
+    """The summary on the terminal (its layout: :func:`views.report_outline`)."""
     from rich.console import Group
 
+    outline = report_outline(report, lang)
     parts: list[RenderableType] = [
-        cell_text(title(report, lang), "bold"),
-        cell_text(t("doc_line", lang, doc_no=report.plan.campaign.doc_no or "-")),
-        cell_text(scope_line(report, lang)),
-        cell_text(""),
-        cell_text(t("section_totals", lang), "bold underline"),
-        cell_text(totals_sentence(report.totals, lang)),
-        cell_text(""),
-        cell_text(t("section_by_department", lang), "bold underline"),
-        _count_table("department", report.by_department, report.totals, lang),
+        cell_text(outline.title, "bold"),
+        cell_text(t("doc_line", lang, doc_no=outline.doc_no)),
+        cell_text(outline.scope),
         cell_text(""),
     ]
-    if report.month is None:
-        rows = [(month_name(ym, lang), c) for ym, c in report.by_month]
-        parts += [
-            cell_text(t("section_by_month", lang), "bold underline"),
-            _count_table("month", rows, None, lang),
-            cell_text(""),
-        ]
-    parts.append(cell_text(t("section_overdue", lang), "bold underline"))
-    if report.overdue:
-        table = _activity_table(lang, "deadline", "days_overdue")
-        for s in report.overdue:
-            end = s.period.end.isoformat() if s.period else ""
-            table.add_row(
-                str(s.activity.id),
-                cell_text(s.activity.theme),
-                cell_text(s.activity.lead),
-                end,
-                str(days_overdue(s)),
-                style="red",
-            )
-        parts += [table, cell_text("")]
-    else:
-        parts += [cell_text(t("none", lang), "dim"), cell_text("")]
-    if report.undated:  # counted in the totals: listed, so that nothing vanishes
-        from rich import box
-        from rich.table import Table
-
-        undated = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        undated.add_column(t("id", lang), justify="right", no_wrap=True)
-        undated.add_column(t("theme", lang), ratio=3)
-        undated.add_column(t("schedule", lang), ratio=1)
-        undated.add_column(t("lead", lang), ratio=1)
-        for s in report.undated:
-            a = s.activity
-            undated.add_row(str(a.id), cell_text(a.theme), cell_text(a.schedule), cell_text(a.lead))
-        parts += [cell_text(t("section_undated", lang), "bold underline"), undated, cell_text("")]
-    parts.append(cell_text(t("section_notes", lang), "bold underline"))
-    if not report.notes:
-        parts.append(cell_text(t("none", lang), "dim"))
-    for s, events in report.notes:
-        parts.append(cell_text(f"{s.activity.id}. {one_line(s.activity.theme)}", "bold"))
-        for e in events:
-            who = f"（{e.by}）" if e.by and lang == "zh" else f" ({e.by})" if e.by else ""
-            parts.append(cell_text(f"  {e.date.isoformat()}{who}：{one_line(e.note or '')}"))
+    for section in outline.sections:
+        parts.append(cell_text(section.title, "bold underline"))
+        if section.empty:
+            parts.append(cell_text(t("none", lang), "dim"))
+        elif section.kind == "sentence":
+            parts.append(cell_text(section.text))
+        elif section.kind == "counts":
+            rows = section.counts[:-1] if section.total else section.counts
+            total = section.counts[-1][1] if section.total else None
+            parts.append(_count_table(section.header, rows, total, lang))
+        elif section.kind == "activities":
+            parts.append(_rows_table(section.header, section.rows, "red" if section.urgent else ""))
+        else:
+            for heading, lines in section.notes:
+                parts.append(cell_text(one_line(heading), "bold"))
+                for day, by, note in lines:
+                    who = f"（{by}）" if by and lang == "zh" else f" ({by})" if by else ""
+                    parts.append(cell_text(f"  {day}{who}：{one_line(note)}"))
+        if section.kind != "notes":
+            parts.append(cell_text(""))
     return Group(*parts)
+
+
+def _rows_table(header: list[str], rows: list[list[Any]], style: str) -> Any:
+    """Activities as rows: the id right-aligned, the texts wrapping, numbers kept whole."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for i, name in enumerate(header):
+        number = i == 0 or (rows and isinstance(rows[0][i], int))
+        wide = i == 1
+        table.add_column(
+            name,
+            justify="right" if number else "left",
+            no_wrap=bool(number) or (rows != [] and _is_day(rows[0][i])),
+            overflow="fold",
+            ratio=3 if wide else (None if number or _is_day(rows[0][i]) else 1),
+        )
+    for row in rows:
+        table.add_row(
+            *(str(v) if isinstance(v, int) else cell_text(str(v)) for v in row), style=style
+        )
+    return table
+
+
+def _is_day(value: Any) -> bool:
+    return isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-"
 
 
 def agenda_table(

@@ -6,6 +6,7 @@ Never reads files; every text from the plan or the journal is escaped by the wri
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from qualitymonth.i18n import Lang, t
@@ -77,3 +78,115 @@ def days_overdue(s: ActivityState) -> int:
 
 
 # --------------------------------------------------------------------------- timeline
+
+
+# --------------------------------------------------------------------------- the outline
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the report: a heading and what is under it.
+
+    ``kind`` says how a writer lays it out: ``sentence`` (``text``), ``counts`` (``counts``
+    rows, the last one the total when ``total``), ``activities`` (``header`` and ``rows``,
+    ``urgent`` when they need the reader's eye), ``notes`` (``notes``: a heading per
+    activity, then (date, by, note) lines).  An empty section says ``none``.
+    """
+
+    kind: str
+    title: str
+    text: str = ""
+    counts: list[tuple[str, Counts]] = field(default_factory=list)
+    total: bool = False
+    header: list[str] = field(default_factory=list)
+    rows: list[list[Any]] = field(default_factory=list)
+    urgent: bool = False
+    notes: list[tuple[str, list[tuple[str, str, str]]]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.text or self.counts or self.rows or self.notes)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The report's layout, built once and rendered by every text writer."""
+
+    title: str
+    doc_no: str
+    scope: str
+    sections: list[Section]
+
+
+def report_outline(report: Report, lang: Lang) -> Outline:
+    """What the summary says, in order: the writers (terminal, Markdown) only lay it out."""
+    sections = [
+        Section("sentence", t("section_totals", lang), text=totals_sentence(report.totals, lang)),
+        Section(
+            "counts",
+            t("section_by_department", lang),
+            counts=[*report.by_department, (t("total", lang), report.totals)],
+            total=True,
+            header=count_header("department", lang),
+        ),
+    ]
+    if report.month is None:
+        months = [(month_name(ym, lang), c) for ym, c in report.by_month]
+        sections.append(
+            Section(
+                "counts",
+                t("section_by_month", lang),
+                counts=months,
+                header=count_header("month", lang),
+            )
+        )
+    sections.append(
+        Section(
+            "activities",
+            t("section_overdue", lang),
+            header=[t(k, lang) for k in ("id", "theme", "lead", "deadline", "days_overdue")],
+            rows=[
+                [
+                    s.activity.id,
+                    s.activity.theme,
+                    s.activity.lead,
+                    s.period.end.isoformat() if s.period else "",
+                    days_overdue(s),
+                ]
+                for s in report.overdue
+            ],
+            urgent=True,
+        )
+    )
+    if report.undated:  # counted in the totals: listed, so that nothing vanishes
+        sections.append(
+            Section(
+                "activities",
+                t("section_undated", lang),
+                header=[t(k, lang) for k in ("id", "theme", "schedule", "lead", "status")],
+                rows=[
+                    [
+                        s.activity.id,
+                        s.activity.theme,
+                        s.activity.schedule,
+                        s.activity.lead,
+                        t(f"status_{s.status.value}", lang),
+                    ]
+                    for s in report.undated
+                ],
+            )
+        )
+    notes = [
+        (
+            f"{s.activity.id}. {s.activity.theme}",
+            [(e.date.isoformat(), e.by, e.note or "") for e in events],
+        )
+        for s, events in report.notes
+    ]
+    sections.append(Section("notes", t("section_notes", lang), notes=notes))
+    return Outline(
+        title=title(report, lang),
+        doc_no=report.plan.campaign.doc_no or "-",
+        scope=scope_line(report, lang),
+        sections=sections,
+    )
