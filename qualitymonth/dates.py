@@ -16,9 +16,14 @@ _RELATIVE = {
     "yesterday": -1, "昨天": -1, "昨日": -1,
     "前天": -2,
 }  # fmt: skip
-_YMD = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
-_MD = re.compile(r"(\d{1,2})[-/.月](\d{1,2})日?")
-_D = re.compile(r"(\d{1,2})日")
+_YMD = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_MDY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_MD = re.compile(r"(\d{1,2})[-/.月](\d{1,2})[日号]?")
+_D = re.compile(r"(\d{1,2})[日号]")
+#: A time of day after the date (a spreadsheet cell's "2023-09-25 14:30"), and a weekday.
+_TIME = re.compile(r"(?:T|(?<=\d))\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
+_WEEKDAY = re.compile(r"(星期|周)[一二三四五六日天1-7]$")
 _YM = re.compile(r"(?:(\d{4})[-/.年])?(\d{1,2})月?份?")
 
 
@@ -34,7 +39,8 @@ def _clean(text: str) -> str:
 
 
 def parse_date(text: str, today: date) -> date:
-    """2023-09-28, 2023/9/28, 2023年9月28日, 9/28, 9月28日, 28日, 九月二十八日, today, yesterday…
+    """2023-09-28, 2023/9/28, 2023年9月28日, 20230928, 9/28/2023, 9/28, 9月28日, 28日,
+    九月二十八日, today, yesterday…; a time of day or a weekday after the date is ignored.
 
     A date written without a year (or without a month) is the most recent such day on or
     before ``today``: on 10 January 2024, 1/5 is 2024-01-05 and 12/30 is 2023-12-30.
@@ -42,11 +48,14 @@ def parse_date(text: str, today: date) -> date:
     raw = unicodedata.normalize("NFKC", text).strip().lower()
     if raw in _RELATIVE:
         return today + timedelta(days=_RELATIVE[raw])
-    s = _clean(text)
+    s = _WEEKDAY.sub("", _TIME.sub("", _clean(text)))
     try:
-        m = _YMD.fullmatch(s)
+        m = _YMD.fullmatch(s) or _COMPACT.fullmatch(s)
         if m:
             return date(int(m[1]), int(m[2]), int(m[3]))
+        m = _MDY.fullmatch(s)
+        if m:
+            return date(int(m[3]), int(m[1]), int(m[2]))
         m = _MD.fullmatch(s)
         if m:
             return _latest(today, int(m[1]), int(m[2]))

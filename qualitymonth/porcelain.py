@@ -9,11 +9,12 @@ never renamed or removed; ``tests/test_porcelain.py`` pins every shape whole.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from qualitymonth.model import Campaign, Plan
-from qualitymonth.report import Agenda, Counts, Report, month_label
-from qualitymonth.state import ActivityState
+if TYPE_CHECKING:  # the list's JSON needs none of them at run time
+    from qualitymonth.model import Campaign, Plan
+    from qualitymonth.report import Agenda, Counts, Report
+    from qualitymonth.state import ActivityState
 
 __all__ = [
     "activity_json",
@@ -87,6 +88,8 @@ def report_json(report: Report, *, stream: bool = False) -> dict[str, Any]:
         if report.note_json is not None
         else (e.as_dict() for _, events in report.notes for e in events)
     )
+    from qualitymonth.report import month_label
+
     if not stream:
         import json
 

@@ -127,17 +127,9 @@ def states_from(
     for a in plan.activities:
         if wanted is not None and a.id not in wanted:
             continue
-        last_status, last_percent, last_note = latest.get(a.id, empty)
-        status, done_on = Status.TODO, None
-        if last_status is not None:
-            done = last_status.action == "done" or (
-                last_status.action == "progress" and (last_status.percent or 0) >= 100
-            )
-            status = Status.DONE if done else Status.DOING
-            done_on = last_status.date if done else None
-        percent = 0
-        if last_percent is not None:
-            percent = 100 if last_percent.action == "done" else min(100, last_percent.percent or 0)
+        slot = latest.get(a.id, empty)
+        last_note = slot[2]
+        status, done_on, percent = _standing(slot)
         states.append(
             ActivityState(
                 activity=a,

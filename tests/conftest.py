@@ -140,6 +140,15 @@ def qm_process(cache_dir: Path) -> Invoke:
 
 
 @pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    """A copy of the shipped plan in its own folder (the journal goes beside it)."""
+    path = tmp_path / "data" / "campaign-2023.yaml"
+    path.parent.mkdir()
+    shutil.copyfile(SHIPPED, path)
+    return path
+
+
+@pytest.fixture
 def plan_file(tmp_path: Path) -> Callable[[str], Path]:
     """Write a plan text to a file and return its path."""
 

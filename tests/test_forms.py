@@ -419,8 +419,11 @@ def test_a_renamed_sheet_is_still_found_by_its_header(tmp_path: Path) -> None:
 
 
 def test_parse_cell_date_refuses_what_it_cannot_read() -> None:
-    for text in ("", "下周", "13/45", "2023-13-01", "9月", "25日", "2/30"):
+    for text in ("", "下周", "13/45", "2023-13-01", "9月", "2/30", "32日"):
         assert parse_cell_date(text, TODAY) is None, text
+    # qm's one date parser: a day alone is the latest such day, as for --date
+    assert parse_cell_date("25日", date(2023, 10, 8)) == date(2023, 9, 25)
+    assert parse_cell_date("2023-09-25 14:30", TODAY) == date(2023, 9, 25)
 
 
 # --------------------------------------------------------------------------- collecting

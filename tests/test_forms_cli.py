@@ -6,22 +6,12 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-
-from .conftest import SHIPPED, Invoke
+from .conftest import Invoke
 
 TODAY = {"QM_TODAY": "2023-09-28"}
 # The 质量科 form: activities 1, 2, 3, 4, 5 and 12 on rows 4 to 9; 状态 F, 完成进度 G,
 # 日期 H, 进展情况 I, 填报人 J.
 ROWS = {1: 4, 2: 5, 3: 6, 4: 7, 5: 8, 12: 9}
-
-
-@pytest.fixture
-def plan(tmp_path: Path) -> Path:
-    path = tmp_path / "data" / "campaign-2023.yaml"
-    path.parent.mkdir()
-    shutil.copyfile(SHIPPED, path)
-    return path
 
 
 def fill(path: Path, cells: dict[str, object]) -> None:

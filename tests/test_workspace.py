@@ -19,19 +19,11 @@ from qualitymonth.errors import DataError, QmError, UsageError
 from qualitymonth.journal import new_event, read_journal
 from qualitymonth.workspace import Workspace
 
-from .conftest import ROOT, SHIPPED
+from .conftest import ROOT
 
 FIXTURE_JOURNAL = ROOT / "tests" / "fixtures" / "journal-2023-09.jsonl"
 GOLDEN = ROOT / "tests" / "golden" / "report-month9.json"
 CST = timezone(timedelta(hours=8))
-
-
-@pytest.fixture
-def plan(tmp_path: Path) -> Path:
-    path = tmp_path / "data" / "campaign-2023.yaml"
-    path.parent.mkdir()
-    shutil.copyfile(SHIPPED, path)
-    return path
 
 
 def open_ws(plan: Path, today: str = "2023-09-30", journal: Path | None = None) -> Workspace:

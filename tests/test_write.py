@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from .conftest import SHIPPED, Invoke
-
-
-@pytest.fixture
-def plan(tmp_path: Path) -> Path:
-    """A copy of the shipped plan in its own folder (the journal goes beside it)."""
-    path = tmp_path / "data" / "campaign-2023.yaml"
-    path.parent.mkdir()
-    shutil.copyfile(SHIPPED, path)
-    return path
+from .conftest import Invoke
 
 
 def journal_of(plan: Path) -> Path:

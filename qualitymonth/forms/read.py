@@ -27,7 +27,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from qualitymonth.cntext import regular
 from qualitymonth.forms.layout import (
     COLUMNS,
     FORM_VERSION,
@@ -613,40 +612,13 @@ def _serial(value: float, epoch: datetime) -> date | None:
     return day if 2000 <= day.year <= 2099 else None
 
 
-_YMD = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_MDY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_MD = re.compile(r"(\d{1,2})[-/.月](\d{1,2})[日号]?")
-_TIME = re.compile(r"(?:T|(?<=\d))\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
-_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
-
-
 def parse_cell_date(text: str, today: date) -> date | None:
-    """A date as typed in a cell, or None.  Without a year: the latest such day on or
-    before ``today`` (on 2024-01-10, 12/30 is 2023-12-30)."""
-    s = _BRACKETS.sub("", regular(text))
-    s = _TIME.sub("", s)
-    s = re.sub(r"(星期|周)[一二三四五六日天1-7]$", "", s)
+    """A date as typed in a cell, or None: qm's one date parser, :func:`dates.parse_date`
+    (without a year, the latest such day on or before ``today``)."""
+    from qualitymonth.dates import parse_date
+    from qualitymonth.errors import UsageError
+
     try:
-        m = _YMD.fullmatch(s) or _COMPACT.fullmatch(s)
-        if m:
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        m = _MDY.fullmatch(s)
-        if m:
-            return date(int(m[3]), int(m[1]), int(m[2]))
-    except ValueError:
+        return parse_date(text, today)
+    except UsageError:
         return None
-    m = _MD.fullmatch(s)
-    if not m:
-        return None
-    month, day = int(m[1]), int(m[2])
-    for year in range(today.year, today.year - 8, -1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            if month == 2 and day == 29:
-                continue  # the latest leap year
-            return None
-        if candidate <= today:
-            return candidate
-    return None

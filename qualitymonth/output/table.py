@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from qualitymonth.i18n import Lang, t
-from qualitymonth.linebreak import wrap_cells
 from qualitymonth.output.text import (
     STATUS_STYLE,
     event_header,
@@ -36,6 +35,11 @@ if TYPE_CHECKING:
     from qualitymonth.state import ActivityState
 
 
+#: How list_table wraps a cell (``qualitymonth.linebreak.wrap_cells`` when ``None``);
+#: ``bench/linebreak.py`` puts the wrapping of before in its place to compare.
+wrap_cells: Callable[[str, int], list[tuple[str, int]]] | None = None
+
+
 def cell_text(value: str, style: str = "") -> RenderableType:
     """Untrusted text as a table cell: made safe, and wrapped where Chinese typesetting
     allows a break (:mod:`qualitymonth.linebreak`), never where Rich alone would cut."""
@@ -56,6 +60,14 @@ def list_table(states: Sequence[ActivityState], lang: Lang, width: int, colour: 
     costs an import of ~50 ms and about a millisecond a row (13 s at 10,000 activities).
     Text is made safe first; colour is plain SGR, only when ``colour``.
     """
+    wrap: Callable[[str, int], list[tuple[str, int]]]
+    if wrap_cells is None:  # loaded only when a table is drawn
+        from qualitymonth import linebreak
+
+        wrap = linebreak.wrap_cells
+    else:
+        wrap = wrap_cells
+
     if not states:
         return t("no_activities", lang) + "\n"
 
@@ -110,7 +122,7 @@ def list_table(states: Sequence[ActivityState], lang: Lang, width: int, colour: 
         for text, w in zip(cells, widths, strict=True):
             lines = wraps.get((text, w))
             if lines is None:
-                lines = wraps[text, w] = wrap_cells(text, w)
+                lines = wraps[text, w] = wrap(text, w)
             wrapped.append(lines)
         for k in range(max(map(len, wrapped))):
             out.append(line([col[k] if k < len(col) else ("", 0) for col in wrapped], style))

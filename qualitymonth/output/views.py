@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from qualitymonth.i18n import Lang, t
-from qualitymonth.report import COUNTED
 
 if TYPE_CHECKING:
     from qualitymonth.report import Counts, Report
@@ -51,6 +50,8 @@ def totals_sentence(c: Counts, lang: Lang) -> str:
 
 
 def count_header(first: str, lang: Lang) -> list[str]:
+    from qualitymonth.report import COUNTED  # not on the path of qm list
+
     return [t(first, lang), *(t(f"col_{f}", lang) for f in COUNTED), t("col_rate", lang)]
 
 
