@@ -267,13 +267,16 @@ class ExtraArguments(CliUsage):
 
 class BadValue(CliUsage):
     """A value the parameter's type refused: ``value`` as given (on the command line or in
-    the environment variable ``envvar``)."""
+    the environment variable ``envvar``); ``reason`` is what the type said."""
 
-    def __init__(self, ctx: Context, param: Parameter, value: str, envvar: str | None) -> None:
+    def __init__(
+        self, ctx: Context, param: Parameter, value: str, envvar: str | None, reason: str
+    ) -> None:
         super().__init__(ctx)
         self.param = param
         self.value = value
         self.envvar = envvar
+        self.reason = reason
 
     def words(self, lang: Lang) -> str:
         param, value = self.param, self.value
@@ -294,8 +297,8 @@ class BadValue(CliUsage):
                 return t("usage_bad_integer", lang, value=value, **where)
             if isinstance(kind, click_types.IntRange):
                 return t("usage_bad_range", lang, value=number, range=_range(kind, lang), **where)
-        reason = str(getattr(kind, "name", "")) or value
-        return t("usage_bad_value", lang, reason=f"'{value}' ({reason})", **where)
+        # Another type (a parser of qm's own): its message is already in the user's words.
+        return t("usage_bad_value", lang, reason=self.reason, **where)
 
 
 def _join(names: Sequence[str], lang: Lang) -> str:
@@ -419,7 +422,7 @@ class Localized(Command):
         ):
             refused = _refused_value(self, ctx, args, exc.param)
             if refused is not None:
-                raise BadValue(ctx, exc.param, *refused) from exc
+                raise BadValue(ctx, exc.param, *refused, exc.message) from exc
         raise exc
 
 
