@@ -35,6 +35,7 @@ TYPER: dict[str, str] = {
 }
 
 _RECORD_AGAIN = "即使与现状相同也照样记录。"
+_IDS = "活动序号：5 6，或 5,6。"
 
 HELP: dict[str, str] = {
     # ---- qm itself and its global options
@@ -59,8 +60,9 @@ HELP: dict[str, str] = {
     "ID": "活动序号。",
     # ---- read
     "list": "列出符合全部筛选条件的活动。\n\n示例：qm list --dept 质量科 --month 9",
-    "list --role": "与 --dept 同用：作为牵头部门、作为协办单位，或两者皆可。",
-    "list --status": "状态。",
+    "list --role": "与 --dept 同用：lead（牵头）、assist（协办）或 any（全部）。",
+    "list --status": "todo（未开始）、doing（进行中）、done（已完成）、overdue（逾期）"
+    "或 late（逾期完成）。",
     "list --search": "在活动整行的文字中查找。",
     "show": "显示一项活动的全部内容及其进展记录。\n\n示例：qm show 5",
     "info": "显示活动方案的标题、主题和标语。\n\n示例：qm info",
@@ -105,16 +107,16 @@ HELP: dict[str, str] = {
     "collect FILE": "填好的进展填报表（.xlsx）。",
     # ---- write
     "done": '把活动标为已完成。\n\n示例：qm done 5 --note "完成检验检测机构抽查 12 家"',
-    "done ID": "活动序号（可写多个）。",
+    "done ID": _IDS,
     "done --force": _RECORD_AGAIN,
     "start": "把活动标为已开始（进行中）。\n\n示例：qm start 2 3 --date 9/18",
-    "start ID": "活动序号（可写多个）。",
+    "start ID": _IDS,
     "start --force": _RECORD_AGAIN,
     "reopen": '重新打开已完成的活动（回到进行中）。\n\n示例：qm reopen 5 --note "抽查报告需补充"',
-    "reopen ID": "活动序号（可写多个）。",
+    "reopen ID": _IDS,
     "reopen --force": _RECORD_AGAIN,
     "progress": '记录活动的进度（100 即完成）。\n\n示例：qm progress 11 40 --note "已抽检 8 批次"',
-    "progress PERCENT": "0 到 100。",
+    "progress PERCENT": "0 到 100（50 或 50%）。",
     "progress --force": _RECORD_AGAIN,
     "note": '给活动添加一条备注，不改变它的状态。\n\n示例：qm note 10 "9月受理投诉 35 件"',
     "note TEXT": "备注内容。",
