@@ -186,12 +186,10 @@ class QmFormatter(HelpFormatter):
         if not self.chinese:
             super().write_text(text)
             return
-        from qualitymonth.linebreak import wrap
-
         indent = " " * self.current_indent
         width = max(self.width - self.current_indent, 20)
         paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
-        blocks = ["\n".join(indent + line for line in wrap(p, width)) for p in paragraphs]
+        blocks = ["\n".join(indent + line for line in _wrap(p, width)) for p in paragraphs]
         self.write("\n\n".join(blocks))
         self.write("\n")
 
@@ -201,26 +199,91 @@ class QmFormatter(HelpFormatter):
         if not self.chinese:
             super().write_dl(rows, col_max, col_spacing)
             return
-        from qualitymonth.linebreak import text_width, wrap
-
         rows = list(rows)
-        first_col = min(max((text_width(first) for first, _ in rows), default=0), col_max)
+        first_col = min(max((_cells(first) for first, _ in rows), default=0), col_max)
         first_col += col_spacing
         indent = " " * self.current_indent
         width = max(self.width - first_col - self.current_indent, 20)
         for first, second in rows:
             self.write(indent + first)
-            lines = wrap(" ".join(second.split()), width) if second else []
+            lines = _wrap(" ".join(second.split()), width) if second else []
             if not lines:
                 self.write("\n")
                 continue
-            if text_width(first) <= first_col - col_spacing:
-                self.write(" " * (first_col - text_width(first)))
+            if _cells(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - _cells(first)))
             else:
                 self.write("\n" + " " * (first_col + self.current_indent))
             self.write(lines[0] + "\n")
             for line in lines[1:]:
                 self.write(" " * (first_col + self.current_indent) + line + "\n")
+
+
+def _cells(text: str) -> int:
+    """Terminal cells ``text`` takes: two for a wide (Chinese) character, one for others (help
+    texts are qm's own: no emoji, no combining marks)."""
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
+#: No line starts with closing punctuation, none ends with opening punctuation.
+_CLOSING = frozenset("，。、；：？！）》」』】〕…”’,.;:!?)]}>")
+_OPENING = frozenset("（《「『【〔“‘([{<")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal cells, broken at spaces, after Chinese
+    closing punctuation, before Chinese opening punctuation, and inside runs of more than
+    four Chinese characters with two at least on each side (so 今天, 全部, 质量科 and 9月
+    stay whole); never before closing punctuation nor after opening punctuation.
+
+    Help texts are qm's own short sentences: these rules are all they need, without the
+    full line breaking of :mod:`qualitymonth.linebreak` (whose ``uniseg`` alone costs a help
+    screen more than the rest of it, and its import a few milliseconds)."""
+    if _cells(text) <= width:
+        return [text]
+    wide = [_cells(c) > 1 for c in text]
+    han = [w and c.isalpha() for c, w in zip(text, wide, strict=True)]
+    # Each character's run of Chinese characters: where it starts and ends.
+    start, end = list(range(len(text))), list(range(1, len(text) + 1))
+    i = 0
+    while i < len(text):
+        j = i
+        while j < len(text) and han[j]:
+            j += 1
+        start[i:j], end[i:j] = [i] * (j - i), [j] * (j - i)
+        i = max(j, i + 1)
+
+    def breaks(i: int) -> bool:
+        before, char = text[i - 1], text[i]
+        if char == " " or before == " ":
+            return True
+        if char in _CLOSING or before in _OPENING:
+            return False
+        if (wide[i - 1] and before in _CLOSING) or (wide[i] and char in _OPENING):
+            return True
+        # inside a run of more than four, leaving two characters at least on each side
+        inside = 2 <= i - start[i] <= end[i] - start[i] - 2
+        return han[i - 1] and han[i] and end[i] - start[i] > 4 and inside
+
+    pieces: list[str] = []
+    for i, char in enumerate(text):
+        if i and not breaks(i):
+            pieces[-1] += char
+        else:
+            pieces.append(char)
+    lines: list[str] = []
+    line = ""
+    for piece in pieces:
+        if piece == " ":
+            line += " " if line else ""
+        elif _cells(line + piece) <= width or not line.strip():
+            line += piece
+        else:
+            lines.append(line.rstrip())
+            line = piece
+    return [*lines, line.rstrip()] if line.strip() else lines
 
 
 class QmContext(typer.Context):
