@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from itertools import pairwise
 
 import pytest
 import typer.main
@@ -80,6 +81,21 @@ def test_every_command_has_chinese_help_that_fits_the_terminal(
     chinese_only(run.stdout)
     # Click formats help at most 78 columns wide; a Chinese character takes two.
     assert max(text_width(line) for line in run.stdout.splitlines()) <= 78
+
+
+def test_a_narrow_terminal_breaks_chinese_help_as_chinese_is_typeset(qm_process: Invoke) -> None:
+    run = qm_process("report", "--help", env={"COLUMNS": "60"})
+    lines = run.stdout.splitlines()
+    assert max(text_width(line) for line in lines) <= 58
+    assert not [line for line in lines if line.strip()[:1] in set("，。、；：）》”")]
+    assert not [line for line in lines if line.rstrip()[-1:] in set("（《“")]
+    # A run of Chinese characters is broken only if longer than four, two at least each side.
+    for upper, lower in pairwise(lines):
+        before = re.search(r"[\u4e00-\u9fff]+$", upper.rstrip())
+        after = re.match(r"[\u4e00-\u9fff]+", lower.strip())
+        if before and after:
+            assert len(before.group()) >= 2 and len(after.group()) >= 2, (upper, lower)
+    assert "方正小标宋" in run.stdout  # [默认：方正小标宋简体] was broken, as it may be
 
 
 @pytest.mark.parametrize(
