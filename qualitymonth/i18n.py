@@ -879,6 +879,43 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{files} forms: {new} new, {old} already collected, {refused} refused",
     ),
     "collect_dry": ("（试读：未写入进展记录）", "(dry run: nothing was written to the journal)"),
+    # ---- help
+    "help_usage": ("用法：", "Usage: "),
+    "help_options_metavar": ("[选项]", "[OPTIONS]"),
+    "help_command_metavar": ("命令 [参数]...", "COMMAND [ARGS]..."),
+    "help_more": (
+        "全局选项见 qm --help，各命令的用法见 qm 命令 --help",
+        "Run 'qm --help' for the global options, 'qm COMMAND --help' for a command.",
+    ),
+    "usage_no_such_option": ("没有选项 {option}", "No such option: {option}"),
+    "usage_possible_options": ("，可能是：{names}", " (Possible options: {names})"),
+    "usage_no_such_command": ("没有命令“{name}”", "No such command '{name}'."),
+    "usage_did_you_mean": ("，可能是：{names}", " Did you mean {names}?"),
+    "usage_missing_argument": ("缺少参数 {name}", "Missing argument {name}."),
+    "usage_missing_option": ("缺少选项 {name}", "Missing option {name}."),
+    "usage_needs_value": ("选项 {option} 后面要写一个值", "Option {option} requires an argument."),
+    "usage_takes_no_value": ("选项 {option} 不带值", "Option {option} does not take a value."),
+    "usage_extra_arguments": ("多余的参数：{args}", "Got unexpected extra argument(s) ({args})"),
+    "usage_from_env": ("（来自环境变量 {var}）", " (env var: '{var}')"),
+    "usage_bad_choice": (
+        "{name} 的值“{value}”{env}无效，可选：{choices}",
+        "Invalid value for {name}{env}: '{value}' is not one of {choices}.",
+    ),
+    "usage_bad_integer": (
+        "{name} 的值“{value}”{env}不是整数",
+        "Invalid value for {name}{env}: '{value}' is not a valid integer.",
+    ),
+    "usage_bad_range": (
+        "{name} 的值 {value}{env}超出了范围（{range}）",
+        "Invalid value for {name}{env}: {value} is not in the range {range}.",
+    ),
+    "range_between": ("{low} 到 {high}", "{low} to {high}"),
+    "range_at_least": ("不小于 {low}", "at least {low}"),
+    "range_at_most": ("不大于 {high}", "at most {high}"),
+    "usage_bad_value": (
+        "{name} 的值{env}无效：{reason}",
+        "Invalid value for {name}{env}: {reason}",
+    ),
 }
 
 

@@ -373,13 +373,17 @@ def test_every_command_has_help_with_an_example(qm: Invoke) -> None:
     for command in ("list", "show", "info", "depts", "validate"):
         run = qm(command, "--help")
         assert run.code == 0
+        assert "示例：qm " in run.stdout
+        run = qm("--lang", "en", command, "--help")
+        assert run.code == 0
         assert "Example: qm " in run.stdout
 
 
 def test_no_arguments_shows_help(qm: Invoke) -> None:
     run = qm()
-    assert "list" in run.stdout + run.stderr
-    assert "Traceback" not in run.stderr
+    assert run.code == 0
+    assert "list" in run.stdout
+    assert run.stderr == ""
 
 
 def test_real_process_in_a_pipe_has_no_escape_codes(qm_process: Invoke) -> None:

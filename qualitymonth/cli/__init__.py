@@ -14,12 +14,20 @@ import sys
 from importlib import import_module
 from typing import NoReturn
 
+from typer.core import TyperCommand
+
+from qualitymonth.cli.localized import QmCommand
 from qualitymonth.cli.options import app
 
 # Each module registers its commands on `app` as it is imported: this order is the order
 # of `qm --help`.
 for _group in ("read", "summary", "plans", "forms", "write"):
     import_module(f"qualitymonth.cli.{_group}")
+
+# Every command speaks the user's language in its help and its usage errors.
+for _info in app.registered_commands:
+    if _info.cls in (None, TyperCommand):
+        _info.cls = QmCommand
 
 __all__ = ["app", "main"]
 

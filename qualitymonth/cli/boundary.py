@@ -11,17 +11,15 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 import typer
+from typer._click.core import Command, Context
+from typer._click.formatting import HelpFormatter
 from typer.core import TyperGroup
 
+from qualitymonth.cli.localized import Localized, args_lang, no_such_command, usage_message
+from qualitymonth.cli.localized import env_lang as env_lang
+from qualitymonth.cli.localized import state as state
 from qualitymonth.errors import ExitStatus
 from qualitymonth.i18n import Lang, t
-
-#: The language of messages: set from QM_LANG before parsing, then from --lang.
-state: dict[str, Lang] = {"lang": "zh"}
-
-
-def env_lang() -> Lang:
-    return "en" if os.environ.get("QM_LANG", "").strip().lower() == "en" else "zh"
 
 
 def say(text: str) -> None:
@@ -38,8 +36,9 @@ def fail_with(problems: Sequence[Any], lang: Lang) -> NoReturn:
     raise typer.Exit(ExitStatus.DATA)
 
 
-class QmGroup(TyperGroup):
-    """Typer's group with qm's single error boundary around it."""
+class QmGroup(Localized, TyperGroup):
+    """Typer's group with qm's single error boundary around it, speaking the user's language
+    (:mod:`.localized`)."""
 
     def main(
         self,
@@ -50,7 +49,7 @@ class QmGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
-        state["lang"] = env_lang()
+        state["lang"] = args_lang(sys.argv[1:] if args is None else args)
         code: int = ExitStatus.OK
         try:
             rv = super().main(
@@ -74,6 +73,16 @@ class QmGroup(TyperGroup):
             sys.exit(code)
         return code
 
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
+        self.subcommand_metavar = t("help_command_metavar", state["lang"])
+        super().format_usage(ctx, formatter)
+
+    def resolve_command(
+        self, ctx: Context, args: list[str]
+    ) -> tuple[str | None, Command | None, list[str]]:
+        no_such_command(self, ctx, args)
+        return super().resolve_command(ctx, args)
+
 
 def failed(exc: Exception) -> int:
     """Say what went wrong in one sentence; the exit code to end with."""
@@ -86,14 +95,16 @@ def failed(exc: Exception) -> int:
 
 
 def _unexpected(exc: BaseException) -> int:
-    # Typer's usage errors (its vendored click's ClickException) know their own message and
-    # exit code; recognised by that shape, so qm does not depend on where typer keeps click.
+    usage = usage_message(exc, state["lang"])
+    if usage is not None:
+        detail, command = usage
+        say(t("usage", state["lang"], detail=detail, command=command))
+        return ExitStatus.USAGE
+    # Any other error of click's (vendored by Typer) knows its own message and exit code.
     format_message = getattr(exc, "format_message", None)
     exit_code = getattr(exc, "exit_code", None)
     if callable(format_message) and isinstance(exit_code, int):
-        ctx = getattr(exc, "ctx", None)
-        command = ctx.command_path if ctx is not None else "qm"
-        say(t("usage", state["lang"], detail=format_message(), command=command))
+        say(t("usage", state["lang"], detail=format_message(), command="qm"))
         return exit_code
     if os.environ.get("QM_DEBUG") == "1":
         import traceback

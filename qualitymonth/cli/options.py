@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.core import ParameterSource
 
 from qualitymonth import __version__
 from qualitymonth.cli.boundary import QmGroup, say, state
+from qualitymonth.errors import ExitStatus
 from qualitymonth.i18n import Lang, t
 
 if TYPE_CHECKING:
@@ -23,7 +25,6 @@ app = typer.Typer(
     name="qm",
     help="qm: follow a campaign plan (质量月 and the like) from the terminal.\n\n"
     "Example: qm list --dept 质量科",
-    no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -168,7 +169,7 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _global(
     ctx: typer.Context,
     plan: Annotated[
@@ -209,8 +210,16 @@ def _global(
 
     Example: qm list --dept 质量科
     """
-    state["lang"] = lang.value
-    ctx.obj = Session(plan, journal, as_of, lang.value)
+    if ctx.get_parameter_source("lang") != ParameterSource.DEFAULT:
+        state["lang"] = lang.value
+    # else: the language QmGroup.main read from the command line (help and usage errors of
+    # the command come later and must match it)
+    ctx.obj = Session(plan, journal, as_of, state["lang"])
+    if ctx.invoked_subcommand is None:  # bare qm, or global options alone: the short help
+        from qualitymonth.cli.localized import short_help
+
+        typer.echo(short_help(ctx))
+        raise typer.Exit(ExitStatus.OK)
 
 
 # ---------------------------------------------------------------------------- completion
