@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from qualitymonth.fields import ACTIVITY_ALIASES
+
 __all__ = [
     "ACTIVITY_ALIASES",
     "Activity",
@@ -26,19 +28,6 @@ __all__ = [
     "raw_value",
     "split_names",
 ]
-
-#: English key -> the Chinese column name of annex 2 that may stand for it.
-ACTIVITY_ALIASES: dict[str, str] = {
-    "id": "序号",
-    "theme": "活动主题",
-    "content": "活动内容",
-    "schedule": "时间安排",
-    "lead": "牵头部门",
-    "assist": "协办单位",
-    "remark": "备注",
-    "start": "开始日期",
-    "end": "结束日期",
-}
 
 
 def raw_value(item: Mapping[Any, Any], key: str, default: Any = None) -> Any:

@@ -28,21 +28,18 @@ from typing import TYPE_CHECKING, Any
 
 from qualitymonth.env import Environment
 from qualitymonth.errors import Problem
+from qualitymonth.reading import JournalReader
 
 if TYPE_CHECKING:
     from qualitymonth.forms.collect import Collection
     from qualitymonth.journal.events import Event
-    from qualitymonth.journal.index import JournalIndex
     from qualitymonth.model import Plan
     from qualitymonth.plan.loaded import LoadedPlan
     from qualitymonth.query import Role
     from qualitymonth.report import Agenda, Report
     from qualitymonth.state import ActivityState
 
-__all__ = ["MAX_WARNINGS", "Recorded", "Workspace"]
-
-#: Journal problems passed on before "and N more".
-MAX_WARNINGS = 20
+__all__ = ["Recorded", "Workspace"]
 
 DateLike = date | str | None
 MonthLike = int | str | None
@@ -71,9 +68,7 @@ class Workspace:
         self.env = env
         self.warnings: list[Problem] = []
         self._on_warning = on_warning
-        self._index: JournalIndex | None = None
-        self._indexed = False
-        self._warned_journal = False
+        self.reader = JournalReader(loaded, journal, env.today, env.cache_dir, self._warn)
         for problem in loaded.schedule_problems:
             self._warn(problem)
         if loaded.weekday_years:
@@ -153,49 +148,11 @@ class Workspace:
         if self._on_warning is not None:
             self._on_warning(problem)
 
-    def _journal_problems(self, problems: Sequence[Problem], count: int) -> None:
-        """Pass the journal's bad lines on once: the first few, then how many more."""
-        if self._warned_journal or not count:
-            return
-        self._warned_journal = True
-        for problem in problems[:MAX_WARNINGS]:
-            self._warn(problem)
-        if count > MAX_WARNINGS:
-            more = count - MAX_WARNINGS
-            self._warn(Problem(str(self.journal), 0, 0, "journal_more", {"count": more}))
-
     # ------------------------------------------------------------------ reading
 
     def events(self, only: Iterable[int] | None = None) -> Iterator[Event]:
-        """The journal's good events (of ``only`` those activities), in file order; its bad
-        lines are passed on as warnings when the stream ends."""
-        from qualitymonth.journal.store import iter_events
-
-        problems: list[Problem] = []
-        known = (a.id for a in self.plan.activities)
-        yield from iter_events(self.journal, known, problems, only)
-        self._journal_problems(problems, len(problems))
-
-    def index(self, as_of: date) -> JournalIndex | None:
-        """The journal's index, when it can answer as of ``as_of``, else ``None``.
-
-        Only for as-of dates from today on: an earlier date usually needs events the index
-        does not keep, and the journal is then read once, in full, instead of twice.
-        """
-        if as_of < self.today:
-            return None
-        if not self._indexed:
-            self._indexed = True
-            cache_dir = self.env.cache_dir
-            if cache_dir is not None and _usable(cache_dir):
-                from qualitymonth.journal.index import load_index
-
-                known = (a.id for a in self.plan.activities)
-                self._index = load_index(self.journal, known, cache_dir)
-            if self._index is not None:
-                self._journal_problems(self._index.problems, self._index.problem_count)
-        index = self._index
-        return index if index is not None and index.answers(as_of) else None
+        """The journal's good events (of ``only`` those activities), in file order."""
+        return self.reader.events(only)
 
     def activity_states(
         self,
@@ -203,29 +160,9 @@ class Workspace:
         keep: Callable[[Event], bool] | None = None,
         only: Iterable[int] | None = None,
     ) -> list[ActivityState]:
-        """Every activity folded as of ``as_of`` (of ``only`` those, when given), with the
-        events ``keep`` accepts as its history: from the journal's index when it answers
-        and no history is asked for, else in one pass over the journal."""
-        from qualitymonth.journal.index import StaleIndex
-        from qualitymonth.state import fold, states_from
-
-        loaded = self.loaded
-        day = self.as_of(as_of)
-        index = self.index(day) if keep is None else None
-        if index is not None:
-            try:
-                latest = index.latest_of(only)
-            except StaleIndex:  # a damaged cache entry: read the journal instead
-                self._index = None
-            else:
-                return states_from(
-                    loaded.plan, loaded.periods, latest, day, only=only, spans=loaded.spans
-                )
-        states = fold(loaded.plan, loaded.periods, self.events(only), day, keep, loaded.spans)
-        if only is None:
-            return states
-        wanted = set(only)
-        return [s for s in states if s.activity.id in wanted]
+        """Every activity as of ``as_of`` (of ``only`` those), with the events ``keep``
+        accepts as its history (:class:`~qualitymonth.reading.JournalReader`)."""
+        return self.reader.activity_states(self.as_of(as_of), keep, only)
 
     def select(
         self,
@@ -281,50 +218,9 @@ class Workspace:
     ) -> Report:
         """The summary; with ``raw_notes``, notes the index can copy out of the journal come
         as JSON bytes (for the JSON writer) instead of events."""
-        from qualitymonth.report import build_report
-
-        day = self.as_of(as_of)
-        ym = self.month(month)
-        canonical = self.department(dept)
-        from_index = self._report_from_index(day, ym, canonical, raw_notes)
-        if from_index is not None:
-            return from_index
-        window = _window(ym)
-
-        def noted(e: Event) -> bool:  # the report lists the notes of its period only
-            return bool(e.note) and (window is None or window[0] <= e.date <= window[1])
-
-        states = self.activity_states(day, keep=noted)
-        return build_report(self.plan, states, day, month=ym, dept=canonical)
-
-    def _report_from_index(
-        self, day: date, ym: tuple[int, int] | None, dept: str | None, raw_notes: bool
-    ) -> Report | None:
-        from dataclasses import replace
-
-        from qualitymonth.journal.index import StaleIndex
-        from qualitymonth.report import build_report
-
-        index = self.index(day)
-        if index is None:
-            return None
-        summary = build_report(self.plan, self.activity_states(day), day, month=ym, dept=dept)
-        window = _window(ym)
-        try:
-            chosen = index.notes_of(
-                (s.activity.id for s in summary.states),
-                window[0] if window else None,
-                window[1] if window else None,
-            )
-            if raw_notes:
-                return replace(summary, note_json=index.checked_note_texts(chosen))
-            events = index.note_events(chosen)
-        except StaleIndex:
-            return None
-        noted = [
-            (s, list(events[s.activity.id])) for s in summary.states if s.activity.id in events
-        ]
-        return replace(summary, notes=noted)
+        return self.reader.report(
+            self.as_of(as_of), self.month(month), self.department(dept), raw_notes
+        )
 
     def build_agenda(
         self, days: int = 7, dept: str | None = None, as_of: DateLike = None
@@ -431,7 +327,7 @@ class Workspace:
             for i in unique
         ]
         if not force:
-            latest = self._deciding_events(unique, today)
+            latest = self.reader.deciding_events(unique, today)
             for e in events:
                 check_write(latest.get(e.activity), e)
         warnings = self._date_warnings(day)
@@ -499,19 +395,6 @@ class Workspace:
             append_events(self.journal, new, on_wait)
         return result
 
-    def _deciding_events(self, ids: list[int], as_of: date) -> dict[int, Any]:
-        """Each activity's deciding events (state.Latest) as of ``as_of``."""
-        from qualitymonth.journal.index import StaleIndex
-        from qualitymonth.state import latest_events
-
-        index = self.index(as_of)
-        if index is not None:
-            try:
-                return index.latest_of(ids)
-            except StaleIndex:
-                self._index = None
-        return latest_events(self.events(ids), ids, as_of)
-
     def _date_warnings(self, day: date) -> list[Problem]:
         campaign = self.plan.campaign
         shown = str(self.path)
@@ -541,15 +424,3 @@ def _window(ym: tuple[int, int] | None) -> tuple[date, date] | None:
 
     span = month_period(*ym)
     return span.start, span.end
-
-
-def _usable(folder: Path) -> bool:
-    """Whether qm may keep a cache in ``folder``: an index that cannot be stored would only
-    cost each run its building."""
-    import os
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return os.access(folder, os.W_OK | os.X_OK)

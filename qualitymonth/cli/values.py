@@ -3,10 +3,10 @@
 Each bad value is a usage error in one sentence."""
 
 from collections.abc import Mapping
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from qualitymonth.errors import UsageError
-from qualitymonth.query import Role
+if TYPE_CHECKING:
+    from qualitymonth.query import Role
 
 T = TypeVar("T")
 
@@ -17,7 +17,7 @@ STATUSES = {
     "逾期完成": "late", "逾期未完成": "overdue",
 }  # fmt: skip
 #: --role.
-ROLES: dict[str, Role] = {
+ROLES: "dict[str, Role]" = {
     "lead": "lead", "assist": "assist", "any": "any",
     "牵头": "lead", "协办": "assist", "全部": "any", "任意": "any",
 }  # fmt: skip
@@ -32,6 +32,8 @@ def choice(value: str, table: Mapping[str, T], option: str) -> T:
     found = table.get(unicodedata.normalize("NFKC", value).strip().lower())
     if found is None:
         names = "、".join(dict.fromkeys(table))
+        from qualitymonth.errors import UsageError
+
         raise UsageError("bad_choice", option=option, value=value, choices=names)
     return found
 
@@ -44,9 +46,13 @@ def ids(values: list[str]) -> list[int]:
     for value in values:
         for part in unicodedata.normalize("NFKC", value).translate(_ID_SEPARATORS).split():
             if not part.isdigit() or int(part) < 1:
+                from qualitymonth.errors import UsageError
+
                 raise UsageError("bad_id", value=part)
             out.append(int(part))
     if not out:
+        from qualitymonth.errors import UsageError
+
         raise UsageError("bad_id", value=" ".join(values))
     return out
 
@@ -54,6 +60,8 @@ def ids(values: list[str]) -> list[int]:
 def percent(value: str) -> int:
     """0 to 100, with or without its sign: ``50``, ``50%``, ``５０％``."""
     import unicodedata
+
+    from qualitymonth.errors import UsageError
 
     text = unicodedata.normalize("NFKC", value).strip().removesuffix("%").strip()
     try:

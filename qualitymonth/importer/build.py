@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from qualitymonth.errors import DataError, Problem, UsageError
+from qualitymonth.fields import SYNONYMS
 from qualitymonth.importer.headers import (
     IGNORE,
     REQUIRED,
-    SYNONYMS,
     Header,
     field_of,
     header_key,
