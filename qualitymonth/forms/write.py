@@ -20,6 +20,7 @@ import math
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -121,6 +122,16 @@ def _text(cell: Any, value: str) -> None:
     cell.data_type = "s"
 
 
+@dataclass(frozen=True)
+class _Look:
+    """The cell styles the rows of sheet 填报 share."""
+
+    border: Any
+    locked_fill: Any
+    wrap_top: Any
+    centre_top: Any
+
+
 def _fill_sheet(
     sheet: Any,
     campaign: Mapping[str, Any],
@@ -128,18 +139,31 @@ def _fill_sheet(
     as_of: str,
     activities: Sequence[Mapping[str, Any]],
 ) -> None:
+    """Sheet 填报: the title, the information line, the header, one row per activity, the
+    drop-downs and limits of the fill columns, then the lock and the page."""
     styles = xl("openpyxl.styles")
-    Alignment, Border, Font = styles.Alignment, styles.Border, styles.Font
-    PatternFill, Protection, Side = styles.PatternFill, styles.Protection, styles.Side
-    get_column_letter = xl("openpyxl.utils").get_column_letter
-    DataValidation = xl("openpyxl.worksheet.datavalidation").DataValidation
-
-    last = get_column_letter(len(COLUMNS))
+    Alignment, Border = styles.Alignment, styles.Border
+    PatternFill, Side = styles.PatternFill, styles.Side
     thin = Side(style="thin", color="808080")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    locked_fill = PatternFill("solid", fgColor=_LOCKED_FILL)
-    wrap_top = Alignment(wrap_text=True, vertical="top")
-    centre_top = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    look = _Look(
+        border=Border(left=thin, right=thin, top=thin, bottom=thin),
+        locked_fill=PatternFill("solid", fgColor=_LOCKED_FILL),
+        wrap_top=Alignment(wrap_text=True, vertical="top"),
+        centre_top=Alignment(horizontal="center", vertical="top", wrap_text=True),
+    )
+    _title_rows(sheet, campaign, department, as_of)
+    _header_row(sheet, look)
+    last = _activity_rows(sheet, activities, look)
+    if last >= FIRST_ROW:
+        _validations(sheet, FIRST_ROW, last)
+    _lock_and_print(sheet)
+
+
+def _title_rows(sheet: Any, campaign: Mapping[str, Any], department: str, as_of: str) -> None:
+    """The title, and the line saying whose form it is, as of when, and where it goes back."""
+    styles = xl("openpyxl.styles")
+    Alignment, Font = styles.Alignment, styles.Font
+    last = xl("openpyxl.utils").get_column_letter(len(COLUMNS))
 
     name = plain_text(str(campaign.get("name") or ""), one_line=True)
     sheet.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
@@ -162,16 +186,27 @@ def _fill_sheet(
     sheet.cell(INFO_ROW, 1).alignment = Alignment(vertical="center", wrap_text=True)
     sheet.row_dimensions[INFO_ROW].height = 22
 
+
+def _header_row(sheet: Any, look: _Look) -> None:
+    """The column headers (what ``read_form`` finds the columns by), and the widths."""
+    styles = xl("openpyxl.styles")
+    Alignment, Font, PatternFill = styles.Alignment, styles.Font, styles.PatternFill
+    get_column_letter = xl("openpyxl.utils").get_column_letter
     for col, (header, _locked) in enumerate(COLUMNS, 1):
         cell = sheet.cell(HEADER_ROW, col)
         _text(cell, header)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = border
+        cell.border = look.border
         sheet.column_dimensions[get_column_letter(col)].width = _WIDTHS[col - 1]
     sheet.row_dimensions[HEADER_ROW].height = 22
 
+
+def _activity_rows(sheet: Any, activities: Sequence[Mapping[str, Any]], look: _Look) -> int:
+    """One row per activity: the plan's cells locked and grey, the fill cells open.  Returns
+    the last row written (``FIRST_ROW - 1`` when there is none)."""
+    Protection = xl("openpyxl.styles").Protection
     row = FIRST_ROW - 1
     for row, activity in enumerate(activities, FIRST_ROW):
         values = (
@@ -189,19 +224,20 @@ def _fill_sheet(
                     cell.value = value
                 else:
                     _text(cell, str(value if value is not None else ""))
-            cell.border = border
-            cell.alignment = centre_top if col in (1, 3, 4, 6, 7, 8, 10) else wrap_top
+            cell.border = look.border
+            cell.alignment = look.centre_top if col in (1, 3, 4, 6, 7, 8, 10) else look.wrap_top
             if locked:
-                cell.fill = locked_fill
+                cell.fill = look.locked_fill
             else:
                 cell.protection = Protection(locked=False)
         sheet.cell(row, 7).number_format = "0"
         sheet.cell(row, 8).number_format = "yyyy-mm-dd"
         sheet.row_dimensions[row].height = _row_height(str(values[1]))
+    return row
 
-    if row >= FIRST_ROW:
-        _validations(sheet, DataValidation, FIRST_ROW, row)
 
+def _lock_and_print(sheet: Any) -> None:
+    """The sheet locked (columns and rows may still be widened), the panes frozen, the page."""
     sheet.freeze_panes = f"C{FIRST_ROW}"
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # widening a column is fine
@@ -232,72 +268,64 @@ def _row_height(theme: str) -> float:
     return 15.0 * lines + 6
 
 
-def _validations(sheet: Any, validation: Any, first: int, last: int) -> None:
+#: The fill columns' checks in Excel and WPS, in the order they are added: (header, the
+#: DataValidation's arguments, error title, error, prompt title, prompt).
+_RULES: tuple[tuple[str, Mapping[str, Any], str, str, str, str], ...] = (
+    (
+        "状态",
+        {"type": "list", "formula1": f'"{",".join(STATUS_WORDS)}"', "allow_blank": True},
+        "状态填写有误",
+        "请从下拉列表中选择：未开始、进行中 或 已完成。",
+        "状态",
+        "点单元格右边的小箭头，选择 未开始、进行中 或 已完成。",
+    ),
+    (
+        "完成进度",
+        {"type": "whole", "operator": "between", "formula1": "0", "formula2": "100",
+         "allow_blank": True},
+        "完成进度填写有误",
+        "完成进度请填 0 到 100 之间的整数，例如 60 表示完成六成。",
+        "完成进度",
+        "填 0 到 100 的整数，不要带 % 号。",
+    ),
+    (
+        "日期",
+        {"type": "date", "operator": "between", "formula1": "DATE(2000,1,1)",
+         "formula2": "TODAY()", "allow_blank": True},
+        "日期填写有误",
+        "请填写不晚于今天的日期，例如 2023-09-25。",
+        "日期",
+        "这次进展发生的日期，如 2023-09-25；不填则按收表当天记录。",
+    ),
+    (
+        "进展情况",
+        {"type": "textLength", "operator": "lessThanOrEqual",
+         "formula1": str(MAX_NOTE_CHARS), "allow_blank": True},
+        "进展情况太长",
+        f"进展情况请不超过 {MAX_NOTE_CHARS} 字。",
+        "进展情况",
+        "用几句话写做了什么、效果如何。",
+    ),
+    (
+        "填报人",
+        {"type": "textLength", "operator": "lessThanOrEqual",
+         "formula1": str(MAX_BY_CHARS), "allow_blank": True},
+        "填报人太长",
+        f"填报人请写姓名，不超过 {MAX_BY_CHARS} 字。",
+        "填报人",
+        "写填报人的姓名。",
+    ),
+)  # fmt: skip
+
+
+def _validations(sheet: Any, first: int, last: int) -> None:
+    """The checks of ``_RULES`` on the fill columns of rows ``first`` to ``last``."""
+    DataValidation = xl("openpyxl.worksheet.datavalidation").DataValidation
     get_column_letter = xl("openpyxl.utils").get_column_letter
-
-    def column(header: str) -> str:
-        index = next(i for i, (h, _) in enumerate(COLUMNS, 1) if h == header)
-        letter = get_column_letter(index)
-        return f"{letter}{first}:{letter}{last}"
-
-    words = ",".join(STATUS_WORDS)
-    rules = [
-        (
-            column("状态"),
-            validation(type="list", formula1=f'"{words}"', allow_blank=True),
-            "状态填写有误",
-            "请从下拉列表中选择：未开始、进行中 或 已完成。",
-            "状态",
-            "点单元格右边的小箭头，选择 未开始、进行中 或 已完成。",
-        ),
-        (
-            column("完成进度"),
-            validation(
-                type="whole", operator="between", formula1="0", formula2="100", allow_blank=True
-            ),
-            "完成进度填写有误",
-            "完成进度请填 0 到 100 之间的整数，例如 60 表示完成六成。",
-            "完成进度",
-            "填 0 到 100 的整数，不要带 % 号。",
-        ),
-        (
-            column("日期"),
-            validation(
-                type="date",
-                operator="between",
-                formula1="DATE(2000,1,1)",
-                formula2="TODAY()",
-                allow_blank=True,
-            ),
-            "日期填写有误",
-            "请填写不晚于今天的日期，例如 2023-09-25。",
-            "日期",
-            "这次进展发生的日期，如 2023-09-25；不填则按收表当天记录。",
-        ),
-        (
-            column("进展情况"),
-            validation(
-                type="textLength", operator="lessThanOrEqual", formula1=str(MAX_NOTE_CHARS),
-                allow_blank=True,
-            ),
-            "进展情况太长",
-            f"进展情况请不超过 {MAX_NOTE_CHARS} 字。",
-            "进展情况",
-            "用几句话写做了什么、效果如何。",
-        ),
-        (
-            column("填报人"),
-            validation(
-                type="textLength", operator="lessThanOrEqual", formula1=str(MAX_BY_CHARS),
-                allow_blank=True,
-            ),
-            "填报人太长",
-            f"填报人请写姓名，不超过 {MAX_BY_CHARS} 字。",
-            "填报人",
-            "写填报人的姓名。",
-        ),
-    ]  # fmt: skip
-    for cells, rule, error_title, error, prompt_title, prompt in rules:
+    index = {header: col for col, (header, _locked) in enumerate(COLUMNS, 1)}
+    for header, arguments, error_title, error, prompt_title, prompt in _RULES:
+        letter = get_column_letter(index[header])
+        rule = DataValidation(**arguments)
         rule.showErrorMessage = True
         rule.errorStyle = "stop"
         rule.errorTitle = error_title
@@ -305,7 +333,7 @@ def _validations(sheet: Any, validation: Any, first: int, last: int) -> None:
         rule.showInputMessage = True
         rule.promptTitle = prompt_title
         rule.prompt = prompt
-        rule.add(cells)
+        rule.add(f"{letter}{first}:{letter}{last}")
         sheet.add_data_validation(rule)
 
 
