@@ -51,6 +51,7 @@ def cell_text(value: str, style: str = "") -> RenderableType:
 
 
 _SGR = {"dim": "2", "yellow": "33", "green": "32", "red": "31"}
+_GAP = 3  # spaces between two columns of the list table
 
 
 def list_table(states: Sequence[ActivityState], lang: Lang, width: int, colour: bool) -> str:
@@ -85,13 +86,8 @@ def list_table(states: Sequence[ActivityState], lang: Lang, width: int, colour: 
     return "\n".join(out) + "\n"
 
 
-#: Spaces between two columns of the ``list`` table.
-_GAP = 3
-
-
 def _wrapper() -> Callable[[str, int], list[tuple[str, int]]]:
-    """How to wrap a cell: :data:`wrap_cells` when set, else ``linebreak.wrap_cells`` (loaded
-    only when a table is drawn)."""
+    """:data:`wrap_cells`, else ``linebreak.wrap_cells`` (loaded only when a table is drawn)."""
     if wrap_cells is None:
         from qualitymonth import linebreak
 
@@ -101,21 +97,18 @@ def _wrapper() -> Callable[[str, int], list[tuple[str, int]]]:
 
 def _list_rows(states: Sequence[ActivityState], lang: Lang) -> list[tuple[str, ...]]:
     """One row of safe texts a state (the last note under the theme), and its status style."""
-    rows: list[tuple[str, ...]] = []
-    for s in states:
-        theme = safe(s.activity.theme) + (f"\n↳ {safe(s.last_note)}" if s.last_note else "")
-        rows.append(
-            (
-                str(s.activity.id),
-                theme,
-                safe(s.activity.schedule),
-                safe(s.activity.lead),
-                safe(names(s.activity.assist)),
-                safe(status_label(s, lang)),
-                "red" if s.overdue else STATUS_STYLE[s.status.value],
-            )
+    return [
+        (
+            str(s.activity.id),
+            safe(s.activity.theme) + (f"\n↳ {safe(s.last_note)}" if s.last_note else ""),
+            safe(s.activity.schedule),
+            safe(s.activity.lead),
+            safe(names(s.activity.assist)),
+            safe(status_label(s, lang)),
+            "red" if s.overdue else STATUS_STYLE[s.status.value],
         )
-    return rows
+        for s in states
+    ]
 
 
 def _list_widths(header: list[str], rows: list[tuple[str, ...]], width: int) -> list[int]:
