@@ -57,7 +57,6 @@ def import_(
     """
     from qualitymonth import importer
     from qualitymonth.dates import parse_date
-    from qualitymonth.errors import DataError, UsageError
     from qualitymonth.output import write_stdout
     from qualitymonth.output.json import json_text
 
@@ -65,8 +64,12 @@ def import_(
     lang = s.lang
     today = s.env.today
     day = parse_date(issued, today) if issued else None
-    imported = importer.import_table(
+    done = importer.run(
         source,
+        output,
+        as_json=fmt is ImportFormat.json,
+        json_text=json_text,
+        force=force,
         year=year,
         name=name,
         issuer=issuer,
@@ -75,42 +78,11 @@ def import_(
         table=table,
         mapping=mapping or [],
     )
-    errors = importer.check(imported)
-    if errors:
-        fail_with(errors, lang)
-    warnings = imported.warnings + importer.schedule_warnings(imported)
-    if fmt is ImportFormat.json and output in (None, "-"):
-        write_stdout(json_text(importer.plan_json(imported)))
-    elif output is None:
-        raise UsageError("import_needs_output")
-    else:
-        text = importer.plan_yaml(imported)
-        from qualitymonth.plan.validate import parse_plan
-
-        parse_plan(text, Path(output))  # a safety net: what qm writes, qm must accept
-        if output == "-":
-            write_stdout(text)
-        else:
-            target = Path(output)
-            if target.exists() and not force:
-                raise DataError("import_exists", path=output)
-            _write_new(
-                target,
-                text if fmt is ImportFormat.yaml else json_text(importer.plan_json(imported)),
-            )
-            count = len(imported.data["activities"])
-            typer.echo(t("import_written", lang, path=output, count=count))
-    for w in warnings:
+    if done.problems:
+        fail_with(done.problems, lang)
+    if done.stdout is not None:
+        write_stdout(done.stdout)
+    if done.written is not None:
+        typer.echo(t("import_written", lang, path=output, count=done.count))
+    for w in done.warnings:
         say(t("journal_warning", lang, message=w.format(lang)))
-
-
-def _write_new(target: Path, text: str) -> None:
-    """Write ``text`` whole or not at all."""
-    from qualitymonth.errors import DataError
-    from qualitymonth.files import write_atomically
-
-    try:
-        write_atomically(target, text.encode("utf-8"))
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DataError("file_unreadable", path=str(target), reason=reason) from None

@@ -2,8 +2,9 @@
 
 One module per concern: :mod:`.headers` (the names offices give the columns, ``--map``),
 :mod:`.text` (CSV, TSV, text copied out of a notice), :mod:`.office` (.xlsx, .docx),
-:mod:`.build` (rows -> plan data, and its problems), :mod:`.yamlout` (the plan as YAML).
-Pure apart from reading the table file; the YAML it returns is for the CLI to write.
+:mod:`.build` (rows -> plan data, and its problems), :mod:`.yamlout` (the plan as YAML),
+:mod:`.write` (:func:`run`: import, check and write a plan, the work of ``qm import``).
+Pure apart from reading the table file and :func:`run` writing the plan.
 """
 
 from __future__ import annotations
@@ -16,17 +17,20 @@ from qualitymonth.errors import DataError, Problem
 from qualitymonth.importer.build import Imported, build, check
 from qualitymonth.importer.headers import match_header, parse_mapping
 from qualitymonth.importer.source import MAX_BYTES, MAX_ROWS, Table
+from qualitymonth.importer.write import Outcome, run
 from qualitymonth.importer.yamlout import plan_json, plan_yaml
 
 __all__ = [
     "MAX_BYTES",
     "MAX_ROWS",
     "Imported",
+    "Outcome",
     "check",
     "import_table",
     "plan_json",
     "plan_yaml",
     "read_table",
+    "run",
     "schedule_warnings",
 ]
 

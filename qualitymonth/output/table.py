@@ -51,6 +51,7 @@ def cell_text(value: str, style: str = "") -> RenderableType:
 
 
 _SGR = {"dim": "2", "yellow": "33", "green": "32", "red": "31"}
+_GAP = 3  # spaces between two columns of the list table
 
 
 def list_table(states: Sequence[ActivityState], lang: Lang, width: int, colour: bool) -> str:
@@ -60,62 +61,18 @@ def list_table(states: Sequence[ActivityState], lang: Lang, width: int, colour: 
     costs an import of ~50 ms and about a millisecond a row (13 s at 10,000 activities).
     Text is made safe first; colour is plain SGR, only when ``colour``.
     """
-    wrap: Callable[[str, int], list[tuple[str, int]]]
-    if wrap_cells is None:  # loaded only when a table is drawn
-        from qualitymonth import linebreak
-
-        wrap = linebreak.wrap_cells
-    else:
-        wrap = wrap_cells
-
+    wrap = _wrapper()
     if not states:
         return t("no_activities", lang) + "\n"
 
     header = [t(k, lang) for k in ("id", "theme", "schedule", "lead", "assist", "status")]
-    rows = []
-    for s in states:
-        theme = safe(s.activity.theme) + (f"\n↳ {safe(s.last_note)}" if s.last_note else "")
-        rows.append(
-            (
-                str(s.activity.id),
-                theme,
-                safe(s.activity.schedule),
-                safe(s.activity.lead),
-                safe(names(s.activity.assist)),
-                safe(status_label(s, lang)),
-                "red" if s.overdue else STATUS_STYLE[s.status.value],
-            )
-        )
-    natural = [
-        max(text_width(header[i]), *(max(map(text_width, t.split("\n"))) for t in set(column)))
-        for i, column in enumerate(zip(*rows, strict=False))
-        if i < 6
-    ]
-    gap = 3
-    status_w = min(natural[5], max(text_width(header[5]), 12))
-    room = width - natural[0] - status_w - gap * 5  # for theme, schedule, lead, co-organizers
-    least = [text_width(header[i]) for i in range(1, 5)]
-    least[0] = max(least[0], 10)
-    shares = (room * 4 // 7, room // 7, room // 7, room // 7)
-    flex = [min(natural[i + 1], max(least[i], shares[i])) for i in range(4)]
-    over = sum(flex) - room
-    if over > 0:  # too wide: the theme gives way first, down to its least
-        flex[0] = max(least[0], flex[0] - over)
-    elif natural[1] > flex[0]:  # room to spare: the theme takes it
-        flex[0] = min(natural[1], flex[0] - over)
-    widths = [natural[0], *flex, status_w]
+    rows = _list_rows(states, lang)
+    widths = _list_widths(header, rows, width)
 
     def line(cells: Sequence[tuple[str, int]], style: str = "") -> str:
-        parts = []
-        for i, ((text, used), w) in enumerate(zip(cells, widths, strict=True)):
-            pad = " " * (w - used)
-            cell = pad + text if i == 0 else text + pad
-            if style and i == 5 and colour:
-                cell = f"\x1b[{_SGR[style]}m{cell}\x1b[0m"
-            parts.append(cell)
-        return (" " * gap).join(parts).rstrip()
+        return _list_line(cells, widths, style if colour else "")
 
-    out = [line([(h, text_width(h)) for h in header]), "─" * min(width, sum(widths) + gap * 5)]
+    out = [line([(h, text_width(h)) for h in header]), "─" * min(width, sum(widths) + _GAP * 5)]
     wraps: dict[tuple[str, int], list[tuple[str, int]]] = {}  # departments, schedules repeat
     for *cells, style in rows:
         wrapped = []
@@ -127,6 +84,67 @@ def list_table(states: Sequence[ActivityState], lang: Lang, width: int, colour: 
         for k in range(max(map(len, wrapped))):
             out.append(line([col[k] if k < len(col) else ("", 0) for col in wrapped], style))
     return "\n".join(out) + "\n"
+
+
+def _wrapper() -> Callable[[str, int], list[tuple[str, int]]]:
+    """:data:`wrap_cells`, else ``linebreak.wrap_cells`` (loaded only when a table is drawn)."""
+    if wrap_cells is None:
+        from qualitymonth import linebreak
+
+        return linebreak.wrap_cells
+    return wrap_cells
+
+
+def _list_rows(states: Sequence[ActivityState], lang: Lang) -> list[tuple[str, ...]]:
+    """One row of safe texts a state (the last note under the theme), and its status style."""
+    return [
+        (
+            str(s.activity.id),
+            safe(s.activity.theme) + (f"\n↳ {safe(s.last_note)}" if s.last_note else ""),
+            safe(s.activity.schedule),
+            safe(s.activity.lead),
+            safe(names(s.activity.assist)),
+            safe(status_label(s, lang)),
+            "red" if s.overdue else STATUS_STYLE[s.status.value],
+        )
+        for s in states
+    ]
+
+
+def _list_widths(header: list[str], rows: list[tuple[str, ...]], width: int) -> list[int]:
+    """The six columns' widths: the id and the status as wide as they need (the status at
+    most 12 unless its header is wider), the theme, schedule, lead and co-organizers sharing
+    the rest 4:1:1:1, each at least its header (the theme at least 10 cells)."""
+    natural = [
+        max(text_width(header[i]), *(max(map(text_width, t.split("\n"))) for t in set(column)))
+        for i, column in enumerate(zip(*rows, strict=False))
+        if i < 6
+    ]
+    status_w = min(natural[5], max(text_width(header[5]), 12))
+    room = width - natural[0] - status_w - _GAP * 5  # for theme, schedule, lead, co-organizers
+    least = [text_width(header[i]) for i in range(1, 5)]
+    least[0] = max(least[0], 10)
+    shares = (room * 4 // 7, room // 7, room // 7, room // 7)
+    flex = [min(natural[i + 1], max(least[i], shares[i])) for i in range(4)]
+    over = sum(flex) - room
+    if over > 0:  # too wide: the theme gives way first, down to its least
+        flex[0] = max(least[0], flex[0] - over)
+    elif natural[1] > flex[0]:  # room to spare: the theme takes it
+        flex[0] = min(natural[1], flex[0] - over)
+    return [natural[0], *flex, status_w]
+
+
+def _list_line(cells: Sequence[tuple[str, int]], widths: Sequence[int], style: str) -> str:
+    """One line of the table: each (text, cells) padded to its column (the id to the right),
+    the status in the colour ``style`` names (none when empty)."""
+    parts = []
+    for i, ((text, used), w) in enumerate(zip(cells, widths, strict=True)):
+        pad = " " * (w - used)
+        cell = pad + text if i == 0 else text + pad
+        if style and i == 5:
+            cell = f"\x1b[{_SGR[style]}m{cell}\x1b[0m"
+        parts.append(cell)
+    return (" " * _GAP).join(parts).rstrip()
 
 
 def events_table(events: Sequence[Event], lang: Lang) -> RenderableType:

@@ -123,6 +123,23 @@ def report_outline(report: Report, lang: Lang) -> Outline:
     """What the summary says, in order: the writers (terminal, Markdown) only lay it out."""
     sections = [
         Section("sentence", t("section_totals", lang), text=totals_sentence(report.totals, lang)),
+        *_count_sections(report, lang),
+        _overdue_section(report, lang),
+    ]
+    if report.undated:  # counted in the totals: listed, so that nothing vanishes
+        sections.append(_undated_section(report, lang))
+    sections.append(_notes_section(report, lang))
+    return Outline(
+        title=title(report, lang),
+        doc_no=report.plan.campaign.doc_no or "-",
+        scope=scope_line(report, lang),
+        sections=sections,
+    )
+
+
+def _count_sections(report: Report, lang: Lang) -> list[Section]:
+    """Counts by department (with the total), and by month unless the report is of one."""
+    sections = [
         Section(
             "counts",
             t("section_by_department", lang),
@@ -141,42 +158,50 @@ def report_outline(report: Report, lang: Lang) -> Outline:
                 header=count_header("month", lang),
             )
         )
-    sections.append(
-        Section(
-            "activities",
-            t("section_overdue", lang),
-            header=[t(k, lang) for k in ("id", "theme", "lead", "deadline", "days_overdue")],
-            rows=[
-                [
-                    s.activity.id,
-                    s.activity.theme,
-                    s.activity.lead,
-                    s.period.end.isoformat() if s.period else "",
-                    days_overdue(s),
-                ]
-                for s in report.overdue
-            ],
-            urgent=True,
-        )
+    return sections
+
+
+def _overdue_section(report: Report, lang: Lang) -> Section:
+    """The overdue activities, with their deadline and the days past it."""
+    return Section(
+        "activities",
+        t("section_overdue", lang),
+        header=[t(k, lang) for k in ("id", "theme", "lead", "deadline", "days_overdue")],
+        rows=[
+            [
+                s.activity.id,
+                s.activity.theme,
+                s.activity.lead,
+                s.period.end.isoformat() if s.period else "",
+                days_overdue(s),
+            ]
+            for s in report.overdue
+        ],
+        urgent=True,
     )
-    if report.undated:  # counted in the totals: listed, so that nothing vanishes
-        sections.append(
-            Section(
-                "activities",
-                t("section_undated", lang),
-                header=[t(k, lang) for k in ("id", "theme", "schedule", "lead", "status")],
-                rows=[
-                    [
-                        s.activity.id,
-                        s.activity.theme,
-                        s.activity.schedule,
-                        s.activity.lead,
-                        t(f"status_{s.status.value}", lang),
-                    ]
-                    for s in report.undated
-                ],
-            )
-        )
+
+
+def _undated_section(report: Report, lang: Lang) -> Section:
+    """The undated activities (counted in the totals), with their status."""
+    return Section(
+        "activities",
+        t("section_undated", lang),
+        header=[t(k, lang) for k in ("id", "theme", "schedule", "lead", "status")],
+        rows=[
+            [
+                s.activity.id,
+                s.activity.theme,
+                s.activity.schedule,
+                s.activity.lead,
+                t(f"status_{s.status.value}", lang),
+            ]
+            for s in report.undated
+        ],
+    )
+
+
+def _notes_section(report: Report, lang: Lang) -> Section:
+    """The notes the report carries, each under its activity."""
     notes = [
         (
             f"{s.activity.id}. {s.activity.theme}",
@@ -184,10 +209,4 @@ def report_outline(report: Report, lang: Lang) -> Outline:
         )
         for s, events in report.notes
     ]
-    sections.append(Section("notes", t("section_notes", lang), notes=notes))
-    return Outline(
-        title=title(report, lang),
-        doc_no=report.plan.campaign.doc_no or "-",
-        scope=scope_line(report, lang),
-        sections=sections,
-    )
+    return Section("notes", t("section_notes", lang), notes=notes)
