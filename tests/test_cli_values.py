@@ -73,3 +73,36 @@ def test_a_bad_value_is_one_sentence_and_writes_nothing(
     assert (run.code, run.stdout) == (2, "")
     assert len(run.stderr.strip().splitlines()) == 1
     assert not Path(p[1]).with_name("campaign-2023.journal.jsonl").exists()
+
+
+def test_a_date_without_a_year_is_the_latest_such_day(qm: Invoke, p: tuple[str, ...]) -> None:
+    january = {"QM_TODAY": "2024-01-10"}
+    assert qm(*p, "done", "5", "--date", "1/5", env=january).code == 0
+    assert qm(*p, "done", "6", "--date", "12/30", env=january).code == 0
+    log = json.loads(qm(*p, "log", "-f", "json", env=january).stdout)
+    assert [(e["activity"], e["date"]) for e in log] == [(6, "2023-12-30"), (5, "2024-01-05")]
+
+
+def test_a_backdated_reopen_under_a_later_done_is_refused(qm: Invoke, p: tuple[str, ...]) -> None:
+    assert qm(*p, "done", "4", "--date", "9/26", env=TODAY).code == 0
+    run = qm(*p, "reopen", "4", "--date", "9/20", env=TODAY)
+    assert run.code == 1 and "已记录" not in run.stdout
+    assert run.stderr.strip() == (
+        "活动 4 已于 2023-09-26 完成，晚于这条记录的日期，这条记录不会改变它的状态；"
+        "如确需记录请加 --force（未记录任何内容）"
+    )
+    assert qm(*p, "reopen", "4", "--date", "9/20", "--force", env=TODAY).code == 0
+
+
+def test_several_plans_of_the_newest_year_are_never_chosen_silently(
+    qm_process: Invoke, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("campaign-2023.yaml", "campaign-2024-计量日.yaml", "campaign-2024-知识产权.yaml"):
+        shutil.copyfile(SHIPPED, data / name)
+    run = qm_process("done", "1", cwd=tmp_path)
+    assert run.code == 2 and run.stdout == ""
+    assert "campaign-2024-计量日.yaml" in run.stderr and "campaign-2024-知识产权.yaml" in run.stderr
+    assert "--plan" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+    assert list(data.glob("*.jsonl")) == []
