@@ -16,7 +16,7 @@ from pathlib import Path
 
 from qualitymonth.i18n import Lang
 
-__all__ = ["Environment"]
+__all__ = ["Environment", "login_name"]
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Environment:
     today: date
     #: The user cache folder, or ``None`` when caching is off (``QM_NO_CACHE``).
     cache_dir: Path | None = None
-    #: Who records: ``QM_USER``, else the login name.
+    #: Who records: ``QM_USER`` (else :func:`login_name`, asked only when a write needs it).
     user: str = ""
     lang: Lang = "zh"
     #: Columns of the terminal (``COLUMNS`` wins; 80 in a pipe), and whether to colour.
@@ -82,14 +82,16 @@ def _today(env: Mapping[str, str]) -> date:
 
 
 def _user(env: Mapping[str, str]) -> str:
-    given = env.get("QM_USER", "").strip()
-    if given:
-        return given
+    return env.get("QM_USER", "").strip()
+
+
+def login_name() -> str:
+    """The login name, or "" where there is none (a bare container, a service)."""
     import getpass
 
     try:
         return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no login name (a bare container, a service)
+    except (OSError, KeyError, ImportError):
         return ""
 
 

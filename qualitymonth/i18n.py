@@ -448,6 +448,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{format} 格式要写入文件：请加 -o 文件名{suffix}",
         "the {format} format is written to a file: add -o FILE{suffix}",
     ),
+    "format_suffix_mismatch": (
+        "--format {format} 写不成 {suffix} 文件（{path}）；请让文件名与格式一致，或不写 --format，"
+        "由文件名决定格式",
+        "--format {format} cannot be written as a {suffix} file ({path}); make the name and the "
+        "format agree, or leave out --format and let the name decide",
+    ),
+    "form_needs_xlsx": (
+        "进展填报表是 .xlsx 文件：请用 -o 文件名.xlsx（{path} 不是）",
+        "a progress form is an .xlsx file: write -o NAME.xlsx ({path} is not)",
+    ),
     "format_not_for": (
         "qm {command} 没有 {format} 格式；可用的格式：{formats}",
         "qm {command} has no {format} format; the formats are: {formats}",

@@ -322,9 +322,12 @@ class Workspace:
             require_activity(self.plan, i)
         unique = list(dict.fromkeys(ids))
         now = datetime.now().astimezone()
+        if not by:
+            from qualitymonth.env import login_name
+
+            by = self.env.user or login_name()
         events = [
-            new_event(i, action, day, by=by or self.env.user, now=now, percent=percent, note=note)
-            for i in unique
+            new_event(i, action, day, by=by, now=now, percent=percent, note=note) for i in unique
         ]
         if not force:
             latest = self.reader.deciding_events(unique, today)

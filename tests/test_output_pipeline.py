@@ -92,3 +92,26 @@ def test_an_unwritable_target_changes_nothing(qm: Invoke, tmp_path: Path) -> Non
 def test_a_directory_as_target_is_refused(qm: Invoke, tmp_path: Path) -> None:
     run = qm(*BASE, "list", "-f", "json", "-o", str(tmp_path), env=ENV)
     assert run.code == 1 and "目录" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "magic"),
+    [(("report", "--month", "9"), "总结.docx", b"PK"), (("list",), "台账.xlsx", b"PK"),
+     (("report",), "质量月.html", b"<!DOCTYPE html>"), (("list",), "a.json", b"[")],
+)  # fmt: skip
+def test_without_format_the_file_name_decides(
+    qm: Invoke, tmp_path: Path, command: tuple[str, ...], name: str, magic: bytes
+) -> None:
+    target = tmp_path / name
+    run = qm(*BASE, *command, "-o", str(target), env=ENV)
+    assert run.code == 0, run.stderr
+    assert target.read_bytes().startswith(magic)
+
+
+def test_a_format_that_contradicts_the_file_name_is_refused(qm: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "总结.xlsx"
+    run = qm(*BASE, "report", "--format", "docx", "-o", str(target), env=ENV)
+    assert run.code == 2 and ".xlsx" in run.stderr and not target.exists()
+    form = tmp_path / "表.txt"
+    run = qm(*BASE, "form", "--dept", "质量科", "-o", str(form), env=ENV)
+    assert run.code == 2 and not form.exists()

@@ -43,6 +43,8 @@ def form(
     if every == (dept is not None):
         raise UsageError("form_dept_or_all")
     docs = s.workspace.form_documents(dept, s.as_of)
+    if not every and Path(output).suffix.lower() != ".xlsx":
+        raise UsageError("form_needs_xlsx", path=output)
     if every:
         folder = Path(output)
         targets = [folder / form_filename(d["department"]) for d in docs]

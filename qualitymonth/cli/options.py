@@ -107,8 +107,10 @@ class Session:
         **options: Any,
     ) -> None:
         """Send ``value`` through the output pipeline in format ``fmt``."""
-        from qualitymonth.output import Context, emit
+        from qualitymonth.output import Context, emit, format_for_file
 
+        explicit = _format_given()
+        fmt = format_for_file(kind, fmt, output, explicit)
         env = self.env
         ctx = Context(lang=self.lang, width=env.width, colour=env.colour, options=options)
         learnt = _load_linebreak_memo(env.cache_dir) if fmt == "table" else None
@@ -120,6 +122,16 @@ class Session:
         from rich.console import Console
 
         Console(file=sys.stdout, highlight=False, markup=False, emoji=False).print(renderable)
+
+
+def _format_given() -> bool:
+    """Whether the command line says --format (or -f) itself."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    if ctx is None:
+        return True
+    return ctx.get_parameter_source("fmt") is not ParameterSource.DEFAULT
 
 
 def _load_linebreak_memo(cache_dir: Path | None) -> int | None:

@@ -33,6 +33,7 @@ __all__ = [
     "Format",
     "Listing",
     "emit",
+    "format_for_file",
     "formats_for",
     "render",
     "write_file",
@@ -58,13 +59,13 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("table", "qualitymonth.output.table",
+        Format("table", "qualitymonth.output.table", suffix=".txt",
                kinds=("list", "show", "log", "report", "agenda", "depts", "info", "timeline")),
-        Format("json", "qualitymonth.output.json",
+        Format("json", "qualitymonth.output.json", suffix=".json",
                kinds=("list", "show", "log", "report", "agenda", "depts")),
-        Format("csv", "qualitymonth.output.csv",
+        Format("csv", "qualitymonth.output.csv", suffix=".csv",
                kinds=("list", "show", "log", "report", "agenda", "depts")),
-        Format("md", "qualitymonth.output.md",
+        Format("md", "qualitymonth.output.md", suffix=".md",
                kinds=("list", "show", "log", "report", "agenda", "depts")),
         Format("docx", "qualitymonth.output.docx", binary=True, suffix=".docx",
                kinds=("report",), document=True),
@@ -76,6 +77,23 @@ FORMATS: dict[str, Format] = {
                kinds=("list",), document=True),
     )
 }  # fmt: skip
+
+
+def format_for_file(kind: str, fmt: str, output: str | None, explicit: bool) -> str:
+    """The format to write ``output`` in: the file's suffix names it when no ``--format`` was
+    given (``-o 总结.docx``); a ``--format`` whose file suffix another format owns is a usage
+    error, so a Word document is never saved as .xlsx, nor a text table as .docx."""
+    if output in (None, "-"):
+        return fmt
+    suffix = Path(output).suffix.lower()
+    owner = next((f for f in FORMATS.values() if f.suffix == suffix and kind in f.kinds), None)
+    if owner is None or owner.name == fmt:
+        return fmt
+    if not explicit:
+        return owner.name
+    from qualitymonth.errors import UsageError
+
+    raise UsageError("format_suffix_mismatch", format=fmt, path=output, suffix=suffix)
 
 
 def formats_for(kind: str) -> list[str]:

@@ -5,7 +5,6 @@ Never reads files; every text from the plan or the journal is escaped by the wri
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +20,11 @@ def percent(rate: float) -> str:
 
 
 def month_name(ym: tuple[int, int], lang: Lang) -> str:
-    return f"{ym[0]}年{ym[1]}月" if lang == "zh" else f"{calendar.month_abbr[ym[1]]} {ym[0]}"
+    if lang == "zh":
+        return f"{ym[0]}年{ym[1]}月"
+    import calendar  # English month names only
+
+    return f"{calendar.month_abbr[ym[1]]} {ym[0]}"
 
 
 def scope_line(report: Report, lang: Lang) -> str:
