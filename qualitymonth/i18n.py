@@ -727,6 +727,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "form_is_dir": ("这是一个文件夹，不是填报表", "this is a folder, not a form"),
     "form_unreadable_file": ("无法打开：{reason}", "cannot open it: {reason}"),
+    "form_missing": ("文件不存在", "there is no such file"),
     "form_not_zip": (
         "不是 .xlsx 文件（内容不是 Excel 工作簿）；请用 Excel 或 WPS 另存为 .xlsx 后再发",
         "not an .xlsx file (its content is no Excel workbook); save it as .xlsx in Excel or "
@@ -785,9 +786,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "form_other_plan": (
         "这份表不是按当前计划生成的（表上：{campaign}，{doc_no}，{as_of} 生成）；"
-        "如果计划文件改动过，请用 qm form 重新生成填报表发给{department}",
+        "如果它属于另一个计划，请用 --plan 指定那个计划文件；如果计划文件改动过，"
+        "请用 qm form 重新生成填报表发给{department}",
         "this form was not made from the current plan (it says {campaign}, {doc_no}, made "
-        "{as_of}); if the plan file has changed, make a new form with qm form for {department}",
+        "{as_of}); if it belongs to another plan, name that plan with --plan; if the plan "
+        "file has changed, make a new form with qm form for {department}",
     ),
     "form_newer": (
         "这份表由更新版本的 qm 生成（表格版本 {version}），请先升级 qm",

@@ -400,7 +400,8 @@ def test_a_form_of_another_plan_is_refused(tmp_path: Path) -> None:
     got = read(form, plan_id="0" * 64)
     assert [p.format() for p in got.problems] == [
         f"{form}: 这份表不是按当前计划生成的（表上：2023年“质量月”活动，永市监质〔2023〕35号，"
-        "2023-10-08 生成）；如果计划文件改动过，请用 qm form 重新生成填报表发给质量科"
+        "2023-10-08 生成）；如果它属于另一个计划，请用 --plan 指定那个计划文件；"
+        "如果计划文件改动过，请用 qm form 重新生成填报表发给质量科"
     ]
     assert got.proposals == []
 

@@ -88,3 +88,8 @@ def test_form_needs_a_file_and_one_department_or_all(
     target.write_bytes(b"mine")
     kept = qm(*p, "form", "--dept", "质量科", "-o", str(target), env=TODAY)
     assert kept.code == 1 and target.read_bytes() == b"mine"
+
+
+def test_a_missing_form_is_said_in_the_users_language(qm: Invoke, plan: Path) -> None:
+    run = qm("--plan", str(plan), "collect", "没有这份表.xlsx", env=TODAY)
+    assert run.code == 1 and "文件不存在" in run.stderr and "No such file" not in run.stderr

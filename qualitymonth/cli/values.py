@@ -31,7 +31,7 @@ def choice(value: str, table: Mapping[str, T], option: str) -> T:
 
     found = table.get(unicodedata.normalize("NFKC", value).strip().lower())
     if found is None:
-        names = "、".join(dict.fromkeys(table))
+        names = " / ".join(dict.fromkeys(table))
         from qualitymonth.errors import UsageError
 
         raise UsageError("bad_choice", option=option, value=value, choices=names)

@@ -76,6 +76,8 @@ def load_bytes(path: Path) -> bytes:
                 data += f.read(MAX_FILE_BYTES + 1 - len(data))
     except IsADirectoryError:
         raise Refused("form_is_dir") from None
+    except FileNotFoundError:
+        raise Refused("form_missing") from None
     except OSError as exc:
         raise Refused("form_unreadable_file", reason=exc.strerror or str(exc)) from None
     if len(data) > MAX_FILE_BYTES:
