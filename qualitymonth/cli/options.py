@@ -2,6 +2,7 @@
 workspace those options open, and the output pipeline a command's value goes through."""
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -113,10 +114,14 @@ class Session:
         fmt = format_for_file(kind, fmt, output, explicit)
         env = self.env
         ctx = Context(lang=self.lang, width=env.width, colour=env.colour, options=options)
-        learnt = _load_linebreak_memo(env.cache_dir) if fmt == "table" else None
+        if fmt == "table" and env.cache_dir is not None:
+            from qualitymonth.output import table
+
+            table.memo_source = _linebreak_memo_reader(env.cache_dir / "linebreak.json")
+            table.memo_known = None
         emit(kind, value, fmt, ctx, output=output, force=force, show=self.show)
-        if learnt is not None:
-            _store_linebreak_memo(env.cache_dir, learnt)
+        if fmt == "table":
+            _store_linebreak_memo(env.cache_dir)
 
     def show(self, renderable: Any) -> None:
         from rich.console import Console
@@ -134,26 +139,30 @@ def _format_given() -> bool:
     return ctx.get_parameter_source("fmt") is not ParameterSource.DEFAULT
 
 
-def _load_linebreak_memo(cache_dir: Path | None) -> int | None:
-    """Take back what line breaking learnt in earlier runs (a stale or damaged memo is
-    ignored); how much was known, or ``None`` with no cache folder."""
-    if cache_dir is None:
-        return None
-    import contextlib
-    import json
+def _linebreak_memo_reader(path: Path) -> Callable[[], Any]:
+    """Read what line breaking learnt in earlier runs (``None`` when there is nothing
+    readable: a missing or damaged memo is no error)."""
 
+    def read() -> Any:
+        import json
+
+        try:
+            return json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            return None
+
+    return read
+
+
+def _store_linebreak_memo(cache_dir: Path | None) -> None:
+    """Keep what line breaking learnt, when it ran and learnt something (never an error)."""
+    from qualitymonth.output import table
+
+    if cache_dir is None or table.memo_known is None:
+        return  # no cell had to be broken: line breaking never loaded
     from qualitymonth import linebreak
 
-    with contextlib.suppress(OSError, ValueError):
-        linebreak.load_memo(json.loads((cache_dir / "linebreak.json").read_bytes()))
-    return linebreak.memo_size()
-
-
-def _store_linebreak_memo(cache_dir: Path | None, known: int) -> None:
-    """Keep what line breaking learnt, when it learnt something (never an error)."""
-    from qualitymonth import linebreak
-
-    if cache_dir is None or linebreak.memo_size() <= known:
+    if linebreak.memo_size() <= table.memo_known:
         return
     import json
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -45,9 +44,8 @@ def cell_text(value: str, style: str = "") -> RenderableType:
     allows a break (:mod:`qualitymonth.linebreak`), never where Rich alone would cut."""
     from rich.text import Text
 
-    from qualitymonth.linebreak import Wrapped
-
-    return Wrapped(Text(safe(value), style=style))
+    wrapped: RenderableType = linebreak().Wrapped(Text(safe(value), style=style))
+    return wrapped
 
 
 _SGR = {"dim": "2", "yellow": "33", "green": "32", "red": "31"}
@@ -87,12 +85,37 @@ def list_table(states: Sequence[ActivityState], lang: Lang, width: int, colour: 
 
 
 def _wrapper() -> Callable[[str, int], list[tuple[str, int]]]:
-    """:data:`wrap_cells`, else ``linebreak.wrap_cells`` (loaded only when a table is drawn)."""
-    if wrap_cells is None:
-        from qualitymonth import linebreak
+    """:data:`wrap_cells`, else line breaking, loaded only when a cell is too wide."""
+    if wrap_cells is not None:
+        return wrap_cells
 
-        return linebreak.wrap_cells
-    return wrap_cells
+    def wrap(text: str, width: int) -> list[tuple[str, int]]:
+        if "\n" not in text and (cells := text_width(text)) <= width:
+            return [(text, cells)]
+        wrapped: list[tuple[str, int]] = linebreak().wrap_cells(text, width)
+        return wrapped
+
+    return wrap
+
+
+#: What line breaking learnt in earlier runs, read by the caller when it is first needed
+#: (the CLI sets it to read the user cache; a writer reads no files itself).
+memo_source: Callable[[], Any] | None = None
+#: How much line breaking knew once the memo was loaded (``None``: not loaded yet).
+memo_known: int | None = None
+
+
+def linebreak() -> Any:
+    """:mod:`qualitymonth.linebreak`, with what it learnt in earlier runs taken back from
+    :data:`memo_source` the first time it is needed (a stale or damaged memo is ignored)."""
+    global memo_known
+    from qualitymonth import linebreak as module
+
+    if memo_known is None:
+        if memo_source is not None:
+            module.load_memo(memo_source())
+        memo_known = module.memo_size()
+    return module
 
 
 def _list_rows(states: Sequence[ActivityState], lang: Lang) -> list[tuple[str, ...]]:
@@ -399,11 +422,17 @@ def _span(states: Sequence[ActivityState]) -> list[tuple[int, int]]:
     return months_of(Period(min(p.start for p in dated), max(p.end for p in dated)))
 
 
+def monthrange(year: int, month: int) -> tuple[int, int]:
+    import calendar  # only the timeline needs it
+
+    return calendar.monthrange(year, month)
+
+
 def _cells(months: list[tuple[int, int]], width: int) -> list[tuple[date, date]]:
     """The days each chart cell stands for: ``width`` cells per month."""
     cells = []
     for y, m in months:
-        last = calendar.monthrange(y, m)[1]
+        last = monthrange(y, m)[1]
         for i in range(width):
             first_day = 1 + (i * last) // width
             last_day = ((i + 1) * last) // width
