@@ -203,7 +203,7 @@ def check_write(slot: Latest | None, new: Event) -> None:
     if new.action == "progress":
         if now != (status, done_on, percent):
             return
-        decider = slot[1]
+        decider = slot[1] or slot[0]  # no percent recorded yet: 0% since it started
         if decider is not None and percent == new.percent and decider.date <= new.date:
             raise DataError("already_percent", id=ident, percent=percent, date=decider.date)
     elif now[:2] != (status, done_on):
@@ -212,7 +212,8 @@ def check_write(slot: Latest | None, new: Event) -> None:
         decider = slot[0]
     if new.action == "start" and decider is not None and decider.date <= new.date:
         raise DataError("already_started", id=ident, date=decider.date)
-    assert decider is not None  # an event that changes nothing has one that outweighs it
+    if decider is None:  # cannot happen: an event that changes nothing has one outweighing it
+        raise DataError("already_percent", id=ident, percent=percent, date=new.date)
     raise DataError(
         "outweighed", id=ident, date=decider.date, action=Msg(f"action_{decider.action}", {})
     )

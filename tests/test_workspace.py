@@ -198,3 +198,12 @@ def test_warnings_go_to_the_callback_as_they_are_found(plan: Path, tmp_path: Pat
     )
     ws.states()
     assert seen == ["journal_not_json"] and [w.key for w in ws.warnings] == seen
+
+
+def test_progress_zero_on_a_started_activity_is_refused_not_a_crash(plan: Path) -> None:
+    ws = open_ws(plan)
+    ws.record([5], "start", date="2023-09-20")
+    with pytest.raises(DataError) as refused:
+        ws.record([5], "progress", percent=0, date="2023-09-21")
+    assert refused.value.key == "already_percent"
+    ws.record([5], "progress", percent=10, date="2023-09-21")
