@@ -13,10 +13,12 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qualitymonth.env import Environment
 from qualitymonth.errors import DataError, QmError, UsageError
-from qualitymonth.journal import new_event, read_journal
+from qualitymonth.journal import Event, new_event, read_journal
 from qualitymonth.workspace import Workspace
 
 from .conftest import ROOT
@@ -24,6 +26,7 @@ from .conftest import ROOT
 FIXTURE_JOURNAL = ROOT / "tests" / "fixtures" / "journal-2023-09.jsonl"
 GOLDEN = ROOT / "tests" / "golden" / "report-month9.json"
 CST = timezone(timedelta(hours=8))
+CST_NOW = datetime(2023, 9, 30, 12, 0, tzinfo=CST)
 
 
 def open_ws(plan: Path, today: str = "2023-09-30", journal: Path | None = None) -> Workspace:
@@ -207,3 +210,44 @@ def test_progress_zero_on_a_started_activity_is_refused_not_a_crash(plan: Path) 
         ws.record([5], "progress", percent=0, date="2023-09-21")
     assert refused.value.key == "already_percent"
     ws.record([5], "progress", percent=10, date="2023-09-21")
+
+
+ACTION = st.sampled_from(["start", "progress", "done", "reopen", "note"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(ACTION, st.integers(1, 30), st.integers(0, 100)), max_size=6),
+    st.tuples(ACTION, st.integers(1, 30), st.integers(0, 100)),
+)
+def test_the_write_rule_refuses_exactly_what_changes_nothing(
+    history: list[tuple[str, int, int]], new: tuple[str, int, int]
+) -> None:
+    """Whatever came before, a new event is either refused with a DataError naming why, or
+    allowed; and an allowed start/done/reopen/progress changes what the activity shows."""
+    from qualitymonth.journal.events import absorb
+    from qualitymonth.state import _standing, check_write
+
+    def make(i: int, action: str, day: int, pct: int) -> Event:
+        percent = pct if action == "progress" else None
+        return new_event(
+            4, action, date(2023, 9, day), by="", now=CST_NOW + timedelta(seconds=i),
+            percent=percent, note="x" if action == "note" else None,
+        )  # fmt: skip
+
+    slot: list[Event | None] = [None, None, None]
+    for i, (action, day, pct) in enumerate(history):
+        absorb(slot, make(i, action, day, pct))
+    event = make(99, *new)
+    try:
+        check_write(slot, event)
+    except DataError as refused:
+        assert refused.key in {
+            "already_done", "start_done", "reopen_not_done", "already_started",
+            "already_percent", "outweighed",
+        }  # fmt: skip
+        return
+    if event.action != "note":
+        after = list(slot)
+        absorb(after, event)
+        assert _standing(after) != _standing(slot)
