@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "data" / "campaign-2023.yaml"
@@ -91,3 +92,35 @@ def table(header: list[str], rows: list[list[str]]) -> str:
         for r in rows
     ]
     return "\n".join(lines)
+
+
+#: The journal of the month-9 report, for the shipped plan.
+JOURNAL = ROOT / "tests" / "fixtures" / "journal-2023-09.jsonl"
+
+
+def sized_plan(folder: Path, activities: int) -> tuple[Path, Path]:
+    """A plan and its journal in ``folder``: the shipped plan and the fixture journal for 12
+    activities, else ``scale.py``'s plan with ten events an activity (seed 2023)."""
+    import random
+    import shutil
+
+    plan = folder / "campaign-2023.yaml"
+    journal = folder / "campaign-2023.journal.jsonl"
+    if activities == 12:
+        shutil.copyfile(PLAN, plan)
+        shutil.copyfile(JOURNAL, journal)
+    else:
+        from scale import write_journal, write_plan
+
+        rng = random.Random(2023)
+        write_plan(plan, activities, rng)
+        write_journal(journal, activities, 10 * activities, rng)
+    return plan, journal
+
+
+def cli_json(qm: list[str], env: dict[str, str], *args: str) -> Any:
+    """What ``qm ARGS --format json`` prints, parsed."""
+    import json
+
+    out = subprocess.run([*qm, *args, "--format", "json"], env=env, capture_output=True, check=True)
+    return json.loads(out.stdout.decode("utf-8"))

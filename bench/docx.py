@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
-import shutil
 import statistics
 import subprocess
 import sys
@@ -27,22 +25,15 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _common import PLAN, ROOT, base_env, interleaved_ms, qm_command, table
-from scale import write_journal, write_plan
+from _common import ROOT, base_env, cli_json, interleaved_ms, qm_command, sized_plan, table
 
 from qualitymonth.output.docx import render_report
 
-JOURNAL = ROOT / "tests" / "fixtures" / "journal-2023-09.jsonl"
 RENDER = (
     "import json, sys\n"
     "from qualitymonth.output.docx import render_report\n"
     "render_report(json.loads(open(sys.argv[1], encoding='utf-8').read()), {})\n"
 )
-
-
-def cli_json(qm: list[str], env: dict[str, str], *args: str) -> Any:
-    out = subprocess.run([*qm, *args, "--format", "json"], env=env, capture_output=True, check=True)
-    return json.loads(out.stdout.decode("utf-8"))
 
 
 def render_ms(doc: dict[str, Any], runs: int) -> tuple[float, int]:
@@ -62,20 +53,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     qm = qm_command()
-    rng = random.Random(2023)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             folder = Path(tmp) / str(n)
             folder.mkdir()
-            plan = folder / "campaign-2023.yaml"
-            journal = folder / "campaign-2023.journal.jsonl"
-            if n == 12:
-                shutil.copyfile(PLAN, plan)
-                shutil.copyfile(JOURNAL, journal)
-            else:
-                write_plan(plan, n, rng)
-                write_journal(journal, n, 10 * n, rng)
+            plan, _ = sized_plan(folder, n)
             env = base_env(QM_PLAN=str(plan), QM_CACHE_DIR=str(folder / "cache"))
             doc = cli_json(qm, env, "report") | {"activities": cli_json(qm, env, "list")}
             saved = folder / "doc.json"

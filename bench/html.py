@@ -21,8 +21,6 @@ import argparse
 import io
 import json
 import os
-import random
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,9 +29,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import PLAN, ROOT, base_env, interleaved_ms, qm_command, table
+from _common import ROOT, base_env, interleaved_ms, qm_command, sized_plan, table
 
-JOURNAL = ROOT / "tests" / "fixtures" / "journal-2023-09.jsonl"
 TARGETS = {12: (2.0, None), 10_000: (5.0, 3.0)}  # (time ratio, MB)
 
 
@@ -82,23 +79,13 @@ def main() -> None:
     args = parser.parse_args()
     if args.render:
         render(args.render)
-    from scale import write_journal, write_plan
-
     qm = qm_command()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             folder = Path(tmp) / str(n)
             folder.mkdir()
-            plan = folder / "campaign-2023.yaml"
-            journal = folder / "campaign-2023.journal.jsonl"
-            if n == 12:
-                shutil.copyfile(PLAN, plan)
-                shutil.copyfile(JOURNAL, journal)
-            else:
-                rng = random.Random(2023)
-                write_plan(plan, n, rng)
-                write_journal(journal, n, 10 * n, rng)
+            plan, journal = sized_plan(folder, n)
             env = base_env(
                 QM_PLAN=str(plan), QM_JOURNAL=str(journal), QM_CACHE_DIR=str(folder / "cache"),
                 PYTHONPATH=str(ROOT),

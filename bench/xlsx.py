@@ -13,9 +13,6 @@ of a report.  When this qm can write ``--format xlsx`` itself, that whole proces
 from __future__ import annotations
 
 import argparse
-import json
-import random
-import shutil
 import statistics
 import subprocess
 import sys
@@ -27,17 +24,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _common import PLAN, ROOT, base_env, qm_command, run, table
-from scale import write_journal, write_plan
+from _common import base_env, cli_json, qm_command, run, sized_plan, table
 
 from qualitymonth.output import xlsx
-
-JOURNAL = ROOT / "tests" / "fixtures" / "journal-2023-09.jsonl"
-
-
-def _json(qm: list[str], args: list[str], env: dict[str, str]) -> Any:
-    out = subprocess.run([*qm, *args, "--format", "json"], env=env, capture_output=True, check=True)
-    return json.loads(out.stdout)
 
 
 def _render_s(doc: dict[str, Any]) -> float:
@@ -69,23 +58,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     qm = qm_command()
-    rng = random.Random(2023)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             folder = Path(tmp) / str(n)
             folder.mkdir()
-            plan = folder / "campaign-2023.yaml"
-            journal = folder / "campaign-2023.journal.jsonl"
-            if n == 12:
-                shutil.copyfile(PLAN, plan)
-                shutil.copyfile(JOURNAL, journal)
-            else:
-                write_plan(plan, n, rng)
-                write_journal(journal, n, 10 * n, rng)
+            plan, _ = sized_plan(folder, n)
             env = base_env(QM_PLAN=str(plan), QM_CACHE_DIR=str(folder / "cache"))
-            report = _json(qm, ["report"], env)
-            doc = report | {"activities": _json(qm, ["list"], env)}
+            report = cli_json(qm, env, "report")
+            doc = report | {"activities": cli_json(qm, env, "list")}
             size = len(xlsx.render_report(doc, {}))
             commands = [[*qm, "report", "--format", "md"]]
             out = folder / "ledger.xlsx"
