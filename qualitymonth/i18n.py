@@ -131,10 +131,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "activity {id}: the schedule {text!r} ends before it starts; for next year write 次年, "
         "as in 10月-次年3月",
     ),
-    "schedule_year_out_of_range": (
-        "活动 {id} 的时间安排“{text}”中的 {year} 年不在本活动年度 {first}–{last} 年内",
-        "activity {id}: the schedule {text!r} names {year}, outside the campaign's {first}-{last}",
-    ),
     "schedule_needs_issued": (
         "活动 {id} 的时间安排“{text}”从印发日期起算，但 campaign.issued 未填写",
         "activity {id}: the schedule {text!r} counts from the issue date, but campaign.issued "
@@ -252,10 +248,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "部门别名“{alias}”同时指向“{first}”和“{second}”",
         "the department alias {alias!r} names both {first!r} and {second!r}",
     ),
-    "department_unknown": (
-        "departments 中的“{name}”不是任何活动的牵头部门或协办单位（是否写错了？）",
-        "departments names {name!r}, which no activity has as lead or co-organizer (a typo?)",
-    ),
     # ---- the journal
     "journal_not_json": ("不是有效的 JSON，已跳过", "not valid JSON; skipped"),
     "journal_torn": (
@@ -324,10 +316,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "date_in_future": (
         "日期 {date} 晚于今天（{today}）；只能记录已经发生的事",
         "the date {date} is after today ({today}); only record what has happened",
-    ),
-    "date_out_of_reach": (
-        "日期 {date} 不在本活动年度 {first}–{last} 年内",
-        "the date {date} is outside the campaign's years {first}-{last}",
     ),
     "bad_percent": (
         "进度应为 0 到 100 之间的整数，而不是 {value}",
@@ -412,10 +400,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} has no table {table} (it has {count})",
     ),
     "import_no_tables": ("{path} 中没有表格", "{path} holds no table"),
-    "import_no_header": (
-        "{path} 中找不到含“序号”和“活动主题”的表头行",
-        "{path} has no header row with 序号 and 活动主题 (id and theme)",
-    ),
     "import_needs_year": (
         "无法从 {path} 看出活动年度；请用 --year 指定，如 --year 2024",
         "cannot tell the campaign year from {path}; give it with --year, as in --year 2024",

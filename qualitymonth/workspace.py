@@ -361,10 +361,11 @@ class Workspace:
         day = self.as_of(as_of)
         activities = [activity_json(s) for s in self.activity_states(day)]
         names = [n] if (n := self.department(dept)) else self.plan.department_names()
+        campaign, plan_id = campaign_json(self.plan.campaign), self.plan_id  # read the plan once
         docs = [
             form_document(
-                campaign=campaign_json(self.plan.campaign),
-                plan_id=self.plan_id,
+                campaign=campaign,
+                plan_id=plan_id,
                 department=name,
                 as_of=day.isoformat(),
                 activities=activities,
