@@ -9,12 +9,17 @@ out.  One module per group of commands; the error boundary is :mod:`.boundary`.
     write     done, start, reopen, progress, note
 """
 
+import copy
 import os
 import sys
+from collections.abc import Sequence
 from importlib import import_module
 from typing import NoReturn
 
+import typer
 from typer.core import TyperCommand
+from typer.main import get_command_name
+from typer.models import CommandInfo
 
 from qualitymonth.cli.localized import QmCommand
 from qualitymonth.cli.options import app
@@ -31,6 +36,51 @@ for _info in app.registered_commands:
 
 __all__ = ["app", "main"]
 
+#: The global options that take a value (``qm --plan FILE list``): what lies between ``qm``
+#: and the command's name.  A test holds this against the options ``app`` really has.
+GLOBAL_VALUE_OPTIONS = frozenset({"--plan", "-p", "--journal", "--as-of", "--lang"})
+
+
+def app_for(args: Sequence[str]) -> typer.Typer:
+    """The app to run for ``args``: when they name one of qm's commands plainly, an app of
+    that command alone.
+
+    Typer turns every registered command into a click command, reading its signature, on
+    each run; the one being run is all a run needs.  Anything less plain (no command, an
+    unknown word, an option qm does not know before the command, completion) gets the whole
+    app, so that help, suggestions and errors see every command.
+    """
+    name = command_named(args)
+    if name is None or "_QM_COMPLETE" in os.environ:
+        return app
+    chosen = [info for info in app.registered_commands if _name_of(info) == name]
+    if len(chosen) != 1:
+        return app
+    trimmed = copy.copy(app)
+    trimmed.registered_commands = chosen
+    return trimmed
+
+
+def _name_of(info: CommandInfo) -> str | None:
+    if info.name is not None:
+        return info.name
+    return None if info.callback is None else get_command_name(info.callback.__name__)
+
+
+def command_named(args: Sequence[str]) -> str | None:
+    """The first word of ``args`` that is not a global option or its value."""
+    words = iter(args)
+    for word in words:
+        if word in GLOBAL_VALUE_OPTIONS:
+            next(words, None)
+        elif word.startswith("--") and word.split("=", 1)[0] in GLOBAL_VALUE_OPTIONS:
+            continue
+        elif word.startswith("-"):
+            return None  # --help, --version, -pFILE or a mistake: the whole app decides
+        else:
+            return word
+    return None
+
 
 def main() -> NoReturn:
     """Console-script entry point: run qm, say everything, and end the process at once.
@@ -42,7 +92,7 @@ def main() -> NoReturn:
     here.  So the process ends with ``os._exit`` and the exit code the command chose.
     """
     try:
-        app()
+        app_for(sys.argv[1:])()
         code: object = 0
     except SystemExit as exc:
         code = exc.code

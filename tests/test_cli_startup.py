@@ -1,0 +1,92 @@
+"""A run builds only the command it runs (:func:`qualitymonth.cli.app_for`), and answers
+exactly as the whole app would."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from qualitymonth.cli import GLOBAL_VALUE_OPTIONS, app, app_for, command_named
+
+from .conftest import SHIPPED
+
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_the_global_options_that_take_a_value_are_the_ones_app_for_skips() -> None:
+    group = typer.main.get_command(app)
+    taking_values = {
+        name
+        for param in group.params
+        if not getattr(param, "is_flag", False)
+        for name in param.opts + param.secondary_opts
+    }
+    assert taking_values == GLOBAL_VALUE_OPTIONS
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_command_named_plainly_gets_an_app_of_that_command_alone(name: str) -> None:
+    for args in ([name], ["--plan", "x.yaml", "--lang", "en", name, "5"], ["--lang=en", name]):
+        built = typer.main.get_command(app_for(args))
+        assert sorted(built.commands) == [name], args  # type: ignore[attr-defined]
+    assert app.registered_commands, "the shared app keeps every command"
+    assert len(typer.main.get_command(app).commands) == len(COMMANDS)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["--help"], ["--version"], ["lst"], ["-pplan.yaml", "list"], ["--bogus", "list"]],
+)
+def test_anything_less_plain_gets_the_whole_app(args: list[str]) -> None:
+    assert app_for(args) is app
+
+
+def test_completion_gets_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("_QM_COMPLETE", "complete_bash")
+    assert app_for(["list"]) is app
+
+
+def test_command_named_skips_global_options_and_their_values() -> None:
+    assert command_named(["--plan", "list", "show", "1"]) == "show"
+    assert command_named(["--as-of=2023-09-01", "report"]) == "report"
+    assert command_named(["--lang"]) is None
+
+
+# Every command, in both languages, with its help, a usage error and a run on the shipped plan.
+CASES = [
+    [*lang, *call]
+    for lang, call in itertools.product(
+        ([], ["--lang", "en"]),
+        [
+            *([name, "--help"] for name in COMMANDS),
+            *([name, "--no-such-option"] for name in COMMANDS),
+            ["list", "--dept", "质量科"],
+            ["show", "5"],
+            ["report", "--month", "9"],
+            ["agenda"],
+            ["log"],
+            ["list", "--status", "nonsense"],
+            ["show", "99"],
+        ],
+    )
+]
+
+
+@pytest.mark.parametrize("args", CASES, ids=" ".join)
+def test_the_trimmed_app_answers_as_the_whole_app(args: list[str], cache_dir: object) -> None:
+    runner = CliRunner()
+    env = {"QM_TODAY": "2023-09-20", "QM_LANG": "", "COLUMNS": "100", "NO_COLOR": "1",
+           "QM_PLAN": str(SHIPPED), "QM_CACHE_DIR": str(cache_dir)}  # fmt: skip
+    trimmed = app_for(args)
+    assert trimmed is not app
+    whole = runner.invoke(app, args, env=env, catch_exceptions=False)
+    alone = runner.invoke(trimmed, args, env=env, catch_exceptions=False)
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (
+        whole.exit_code,
+        whole.stdout,
+        whole.stderr,
+    )
+    assert whole.stdout or whole.stderr
