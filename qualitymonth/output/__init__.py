@@ -14,12 +14,12 @@ terminal, a Rich renderable.  Binary writers take the value's JSON document
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from qualitymonth.i18n import Lang
 
@@ -40,8 +40,11 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Format:
+# The records here are named tuples: a frozen dataclass costs half a millisecond to define,
+# and this module is on every run's path.
+
+
+class Format(NamedTuple):
     """One output format: its writer module, and whether it writes bytes to a file."""
 
     name: str
@@ -101,19 +104,17 @@ def formats_for(kind: str) -> list[str]:
     return [f.name for f in FORMATS.values() if kind in f.kinds]
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What a writer may know besides the value: the language, the terminal, and the
     format's own options (``font_body``…)."""
 
     lang: Lang = "zh"
     width: int = 80
     colour: bool = False
-    options: dict[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Listing:
+class Listing(NamedTuple):
     """The activities a ``list`` shows, with the plan and date they stand in."""
 
     plan: Plan

@@ -18,11 +18,6 @@ from qualitymonth.output.text import (
     status_label,
     text_width,
 )
-from qualitymonth.output.views import (
-    count_cells,
-    percent,
-    report_outline,
-)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -265,10 +260,12 @@ def _bar(rate: float, width: int = 10) -> str:
 
 
 def _count_table(
-    header: list[str], rows: list[tuple[str, Counts]], total: Counts | None, lang: Lang
+    header: Sequence[str], rows: Sequence[tuple[str, Counts]], total: Counts | None, lang: Lang
 ) -> Any:
     from rich import box
     from rich.table import Table
+
+    from qualitymonth.output.views import count_cells, percent
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(header[0], overflow="fold", min_width=max(6, text_width(header[0])))
@@ -307,6 +304,8 @@ def report_table(report: Report, lang: Lang) -> RenderableType:
     """The summary on the terminal (its layout: :func:`views.report_outline`)."""
     from rich.console import Group
 
+    from qualitymonth.output.views import report_outline  # a report's alone
+
     outline = report_outline(report, lang)
     parts: list[RenderableType] = [
         cell_text(outline.title, "bold"),
@@ -337,7 +336,7 @@ def report_table(report: Report, lang: Lang) -> RenderableType:
     return Group(*parts)
 
 
-def _rows_table(header: list[str], rows: list[list[Any]], style: str) -> Any:
+def _rows_table(header: Sequence[str], rows: Sequence[Sequence[Any]], style: str) -> Any:
     """Activities as rows: the id right-aligned, the texts wrapping, numbers kept whole."""
     from rich import box
     from rich.table import Table

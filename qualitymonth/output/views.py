@@ -5,8 +5,8 @@ Never reads files; every text from the plan or the journal is escaped by the wri
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from qualitymonth.i18n import Lang, t
 
@@ -87,8 +87,7 @@ def days_overdue(s: ActivityState) -> int:
 # --------------------------------------------------------------------------- the outline
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """One section of the report: a heading and what is under it.
 
     ``kind`` says how a writer lays it out: ``sentence`` (``text``), ``counts`` (``counts``
@@ -100,26 +99,25 @@ class Section:
     kind: str
     title: str
     text: str = ""
-    counts: list[tuple[str, Counts]] = field(default_factory=list)
+    counts: Sequence[tuple[str, Counts]] = ()
     total: bool = False
-    header: list[str] = field(default_factory=list)
-    rows: list[list[Any]] = field(default_factory=list)
+    header: Sequence[str] = ()
+    rows: Sequence[Sequence[Any]] = ()
     urgent: bool = False
-    notes: list[tuple[str, list[tuple[str, str, str]]]] = field(default_factory=list)
+    notes: Sequence[tuple[str, Sequence[tuple[str, str, str]]]] = ()
 
     @property
     def empty(self) -> bool:
         return not (self.text or self.counts or self.rows or self.notes)
 
 
-@dataclass(frozen=True)
-class Outline:
+class Outline(NamedTuple):
     """The report's layout, built once and rendered by every text writer."""
 
     title: str
     doc_no: str
     scope: str
-    sections: list[Section]
+    sections: Sequence[Section]
 
 
 def report_outline(report: Report, lang: Lang) -> Outline:
