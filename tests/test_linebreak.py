@@ -358,7 +358,8 @@ def test_importing_the_module_loads_neither_uniseg_nor_rich() -> None:
 
 
 def _list_in_a_process(cache: Path, plan: Path) -> tuple[str, bool]:
-    """``qm list`` at 80 columns in a real process: its output, and whether uniseg loaded."""
+    """``qm list`` at 80 columns in a real process: its output, and whether line breaking
+    worked anything out (loaded uniseg or compiled a pattern of its rules)."""
     import os
     import subprocess
     import sys
@@ -366,7 +367,9 @@ def _list_in_a_process(cache: Path, plan: Path) -> tuple[str, bool]:
     code = (
         "import sys\nfrom qualitymonth.cli import app\n"
         "app(['list'], standalone_mode=False)\n"
-        "sys.stdout.flush()\nsys.stderr.write(str('uniseg' in sys.modules))\n"
+        "from qualitymonth.linebreak import chars\n"
+        "sys.stdout.flush()\n"
+        "sys.stderr.write(str('uniseg' in sys.modules or bool(chars._COMPILED)))\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("QM_")}
     env.update(QM_TODAY="2023-09-28", QM_CACHE_DIR=str(cache), QM_PLAN=str(plan), COLUMNS="80")
@@ -384,7 +387,7 @@ def test_what_line_breaking_learnt_is_kept_and_gives_the_same_table(tmp_path: Pa
     first, loaded_first = _list_in_a_process(cache, SHIPPED)
     assert loaded_first and (cache / "linebreak.json").exists()
     second, loaded_second = _list_in_a_process(cache, SHIPPED)
-    assert second == first and not loaded_second  # uniseg spared, the same lines
+    assert second == first and not loaded_second  # the lines known, the same table
     (cache / "linebreak.json").write_text('{"format": 1, "rules": [1, 2]', encoding="utf-8")
     third, _ = _list_in_a_process(cache, SHIPPED)
     assert third == first  # a damaged memo is ignored, and stored again
@@ -398,3 +401,26 @@ def test_a_memo_of_other_versions_is_not_taken() -> None:
     assert linebreak.load_memo(data) is False
     assert linebreak.load_memo(linebreak.memo()) is True
     assert linebreak.load_memo({"format": 1}) is False
+
+
+def test_the_memo_gives_back_the_lines_it_keeps_and_no_more_than_its_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import json
+
+    from qualitymonth import linebreak
+    from qualitymonth.linebreak import learnt as kept
+    from qualitymonth.linebreak.fit import _fit
+
+    text = "加大宣传力度，营造“质量月”浓厚氛围"
+    lines = linebreak.spans(text, 10)
+    data = json.loads(json.dumps(linebreak.memo()))
+    assert [c for c, w, _ in data["lines"] if w == 10] != []
+    for c, w, found in data["lines"]:  # every answer kept is the one worked out afresh
+        assert [tuple(line) for line in found] == _fit(c, w)
+    monkeypatch.setattr(kept, "KEEP_ANSWERS", 3)
+    for n in range(5, 10):
+        linebreak.min_width("加" * n)
+    least = linebreak.memo()["least"]
+    assert list(least.values())[-1] == linebreak.min_width("加" * 9) and len(least) == 3
+    assert linebreak.load_memo(data) and linebreak.spans(text, 10) == lines

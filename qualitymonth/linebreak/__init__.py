@@ -48,9 +48,9 @@ How the tables use it:
 Nothing heavy is imported with this module: ``uniseg`` and ``rich`` load on first use.
 
 The package: :mod:`.chars` (the characters the rules name, cells, the representatives),
-:mod:`.uax` (UAX #14 by pieces, and the memo kept between runs), :mod:`.fit` (the rules,
-fitting a paragraph to a width, and the functions above), :mod:`.wrapped` (the Rich
-renderable).
+:mod:`.uax` (UAX #14 by pieces), :mod:`.fit` (the rules, fitting a paragraph to a width,
+and the functions above), :mod:`.learnt` (what was learnt, kept between runs), :mod:`.wrapped`
+(the Rich renderable).
 """
 
 from qualitymonth.linebreak.chars import CELLS as CELLS
@@ -64,9 +64,9 @@ from qualitymonth.linebreak.fit import min_width as min_width
 from qualitymonth.linebreak.fit import spans as spans
 from qualitymonth.linebreak.fit import wrap as wrap
 from qualitymonth.linebreak.fit import wrap_cells as wrap_cells
-from qualitymonth.linebreak.uax import load_memo as load_memo
-from qualitymonth.linebreak.uax import memo as memo
-from qualitymonth.linebreak.uax import memo_size as memo_size
+from qualitymonth.linebreak.learnt import load_memo as load_memo
+from qualitymonth.linebreak.learnt import memo as memo
+from qualitymonth.linebreak.learnt import memo_size as memo_size
 from qualitymonth.linebreak.uax import opportunities as opportunities
 from qualitymonth.linebreak.wrapped import Wrapped as Wrapped
 

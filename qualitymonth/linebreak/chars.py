@@ -24,15 +24,31 @@ _NUMBER_SEPARATORS = ".．:：/／-–—―~～"
 _D = f"[{_DIGITS}{_WIDE_DIGITS}]"
 _NUMBER = rf"{_D}+(?:[.．:：/／,]{_D}+)*"
 _UNIT = "(?:" + "|".join(_UNIT_WORDS) + f"|[{_UNIT_CHARS}])"
-#: A number (8:30, 2024.6.17, 6/17) or a Chinese numeral, with its unit: 6月, 11 项, 九月.
-_NUMBER_UNIT = re.compile(rf"(?:第 *)?{_NUMBER}(?: *{_UNIT})?|第?[{_NUMERALS}]+{_UNIT}")
-#: The same, with ranges and dates: 8:30-11:30, 9-10 月, 2024年6月, 9月15日.
-_GLUE = re.compile(
-    rf"(?:第 *)?{_NUMBER}(?: *(?:[-–—―~～]|[年月]) *{_NUMBER})*(?: *{_UNIT})?"
-    rf"|第?[{_NUMERALS}]+{_UNIT}"
-)
 _HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
-_HAN_RUN = re.compile(f"[{_HAN}]+")
+#: The patterns of the rules, by name, compiled on first use (about 3 ms together, which a
+#: run whose lines are all in the memo never spends):
+_PATTERNS = {
+    # a number (8:30, 2024.6.17, 6/17) or a Chinese numeral, with its unit: 6月, 11 项, 九月
+    "number_unit": rf"(?:第 *)?{_NUMBER}(?: *{_UNIT})?|第?[{_NUMERALS}]+{_UNIT}",
+    # the same, with ranges and dates: 8:30-11:30, 9-10 月, 2024年6月, 9月15日
+    "glue": rf"(?:第 *)?{_NUMBER}(?: *(?:[-–—―~～]|[年月]) *{_NUMBER})*(?: *{_UNIT})?"
+    rf"|第?[{_NUMERALS}]+{_UNIT}",
+    # a run of Han characters
+    "han_run": f"[{_HAN}]+",
+    # where UAX #14 always allows a break and no rule looks across (see .uax)
+    "split": "(?<=丁)(?=丁)|(?<=[aA0] )(?=[aA])",
+}
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def pattern(name: str) -> re.Pattern[str]:
+    """The compiled pattern ``name`` of :data:`_PATTERNS`."""
+    found = _COMPILED.get(name)
+    if found is None:
+        found = _COMPILED[name] = re.compile(_PATTERNS[name])
+    return found
+
+
 #: A run too wide for its column is best cut after one of these.
 _CUT_AFTER = frozenset("-–—―~～/／")
 #: Short labels and words: never split.
@@ -48,8 +64,7 @@ _KEEP = frozenset(
     + "第 ,\u2010\u25cc\u200d\ufe0f"
 )
 #: Plain Han characters all become this one; a break between two of them is always allowed.
-_HAN_REP = "丁"
-_SPLIT = re.compile(f"(?<={_HAN_REP})(?={_HAN_REP})|(?<=[aA0] )(?=[aA])")
+_HAN_REP = "丁"  # the "split" pattern names it
 
 
 class _Cells(dict[str, int]):
@@ -112,7 +127,7 @@ class _Representatives(dict[int, str]):
         self.reps: dict[object, str] = {}
 
     def __missing__(self, code: int) -> str:
-        if self.first and not self.reps:  # the representatives _SPLIT names come first
+        if self.first and not self.reps:  # the representatives "split" names come first
             for rep in self.first:
                 self.reps[self.key(rep)] = rep
         char = chr(code)
@@ -130,7 +145,8 @@ class _Representatives(dict[int, str]):
 
 #: For the rules: the characters they name stand for themselves.
 _RULES = _Representatives(
-    lambda char: (*_uax_properties(char), CELLS[char], bool(_HAN_RUN.match(char))), _KEEP
+    lambda char: (*_uax_properties(char), CELLS[char], bool(pattern("han_run").match(char))),
+    _KEEP,
 )
 #: For UAX #14 alone: every Han character is 丁, every Latin letter a or A.
 _UAX_TABLE = _Representatives(

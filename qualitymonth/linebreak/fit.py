@@ -10,14 +10,12 @@ from itertools import accumulate
 
 from qualitymonth.linebreak.chars import (
     _CUT_AFTER,
-    _GLUE,
-    _HAN_RUN,
-    _NUMBER_UNIT,
     CELLS,
     CLOSING,
     OPENING,
     SHORT,
     _canonical,
+    pattern,
     text_width,
 )
 from qualitymonth.linebreak.uax import opportunities
@@ -41,14 +39,14 @@ def _candidates(canon: str) -> tuple[list[int], ...]:
         if flags[i] and canon[i] not in CLOSING and last not in OPENING:
             loose.append(i)
     words = bytearray(n + 1)  # 1 before the second to last character of a short word
-    for m in _HAN_RUN.finditer(canon):
+    for m in pattern("han_run").finditer(canon):
         if m.end() - m.start() <= SHORT:
             words[m.start() + 1 : m.end()] = b"\x01" * (m.end() - m.start() - 1)
     units = bytearray(words)
-    for m in _NUMBER_UNIT.finditer(canon):
+    for m in pattern("number_unit").finditer(canon):
         units[m.start() + 1 : m.end()] = b"\x01" * (m.end() - m.start() - 1)
     glued = bytearray(units)
-    for m in _GLUE.finditer(canon):
+    for m in pattern("glue").finditer(canon):
         glued[m.start() + 1 : m.end()] = b"\x01" * (m.end() - m.start() - 1)
     return (
         [i for i in loose if not glued[i]],
