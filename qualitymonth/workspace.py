@@ -21,10 +21,9 @@ plan and gathers their values.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from qualitymonth.env import Environment
 from qualitymonth.errors import Problem
@@ -45,8 +44,7 @@ DateLike = date | str | None
 MonthLike = int | str | None
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     """What :meth:`Workspace.record_events` wrote: the events, and the warnings about them."""
 
     events: list[Event]
@@ -94,14 +92,12 @@ class Workspace:
         ``env`` defaults to a quiet environment with no cache; ``today`` overrides its date.
         Raises :class:`~qualitymonth.errors.PlanError` for a plan that cannot be used.
         """
-        from dataclasses import replace
-
         from qualitymonth.journal.store import journal_path
         from qualitymonth.plan import find_plan, load_plan
 
         env = env or Environment(today=date.today())
         if today is not None:
-            env = replace(env, today=_as_date(today, env.today))
+            env = env._replace(today=_as_date(today, env.today))
         explicit = str(plan_path) if plan_path is not None else env.plan
         path = find_plan(explicit, cwd if cwd is not None else Path("."))
         loaded = load_plan(path, env.cache_dir)

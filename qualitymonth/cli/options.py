@@ -54,11 +54,9 @@ class Session:
     @property
     def env(self) -> "Environment":
         if self._env is None:
-            from dataclasses import replace
-
             from qualitymonth.env import Environment
 
-            self._env = replace(Environment.from_os(), lang=self.lang)
+            self._env = Environment.from_os()._replace(lang=self.lang)
         return self._env
 
     def plan_path(self) -> Path:
