@@ -4,16 +4,41 @@ exactly as the whole app would."""
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
-from qualitymonth.cli import GLOBAL_VALUE_OPTIONS, app, app_for, command_named
+from qualitymonth.cli import COMMANDS, GLOBAL_VALUE_OPTIONS, _name_of, app, app_for, command_named
 
 from .conftest import SHIPPED
 
-COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+BUILT = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_the_table_of_commands_names_every_command_and_its_module() -> None:
+    defined = {_name_of(i): i.callback.__module__ for i in app.registered_commands if i.callback}
+    assert defined == {name: f"qualitymonth.cli.{group}" for name, group in COMMANDS.items()}
+    assert [_name_of(i) for i in app.registered_commands] == list(COMMANDS)  # the help's order
+
+
+def test_a_run_of_one_command_imports_its_own_module_alone() -> None:
+    code = (
+        "import sys\n"
+        "from qualitymonth.cli import app_for\n"
+        "app_for(['--plan', 'x.yaml', 'done', '5'])\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('qualitymonth.cli.'))))\n"
+        "app_for(['--help'])\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('qualitymonth.cli.'))))\n"
+    )
+    one, every = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    groups = {m.rsplit(".", 1)[1] for m in one.split()} & set(COMMANDS.values())
+    assert groups == {"write"}
+    assert {m.rsplit(".", 1)[1] for m in every.split()} >= set(COMMANDS.values())
 
 
 def test_the_global_options_that_take_a_value_are_the_ones_app_for_skips() -> None:
@@ -27,13 +52,13 @@ def test_the_global_options_that_take_a_value_are_the_ones_app_for_skips() -> No
     assert taking_values == GLOBAL_VALUE_OPTIONS
 
 
-@pytest.mark.parametrize("name", COMMANDS)
+@pytest.mark.parametrize("name", BUILT)
 def test_a_command_named_plainly_gets_an_app_of_that_command_alone(name: str) -> None:
     for args in ([name], ["--plan", "x.yaml", "--lang", "en", name, "5"], ["--lang=en", name]):
         built = typer.main.get_command(app_for(args))
         assert sorted(built.commands) == [name], args  # type: ignore[attr-defined]
     assert app.registered_commands, "the shared app keeps every command"
-    assert len(typer.main.get_command(app).commands) == len(COMMANDS)  # type: ignore[attr-defined]
+    assert len(typer.main.get_command(app).commands) == len(BUILT)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -61,8 +86,8 @@ CASES = [
     for lang, call in itertools.product(
         ([], ["--lang", "en"]),
         [
-            *([name, "--help"] for name in COMMANDS),
-            *([name, "--no-such-option"] for name in COMMANDS),
+            *([name, "--help"] for name in BUILT),
+            *([name, "--no-such-option"] for name in BUILT),
             ["list", "--dept", "质量科"],
             ["show", "5"],
             ["report", "--month", "9"],

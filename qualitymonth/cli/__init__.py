@@ -14,27 +14,54 @@ import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from typer.core import TyperCommand
 from typer.main import get_command_name
 from typer.models import CommandInfo
 
-from qualitymonth.cli.localized import QmCommand
-from qualitymonth.cli.options import app
-
-# Each module registers its commands on `app` as it is imported: this order is the order
-# of `qm --help`.
-for _group in ("read", "summary", "plans", "forms", "write"):
-    import_module(f"qualitymonth.cli.{_group}")
-
-# Every command speaks the user's language in its help and its usage errors.
-for _info in app.registered_commands:
-    if _info.cls in (None, TyperCommand):
-        _info.cls = QmCommand
+if TYPE_CHECKING:
+    from qualitymonth.cli.options import app as app
 
 __all__ = ["app", "main"]
+
+#: Every command and the module that defines it, in the order of ``qm --help``.  A run
+#: imports the module of its own command alone; ``qm --help`` (and ``app``) all of them.
+#: A test holds this table to what each module registers.
+COMMANDS: dict[str, str] = {
+    "list": "read", "show": "read", "info": "read", "depts": "read", "validate": "read",
+    "log": "read",
+    "report": "summary", "timeline": "summary", "agenda": "summary",
+    "import": "plans",
+    "form": "forms", "collect": "forms",
+    "done": "write", "start": "write", "reopen": "write", "progress": "write", "note": "write",
+}  # fmt: skip
+
+
+def loaded_app(command: str | None = None) -> typer.Typer:
+    """The app, with ``command``'s module imported (every module when ``None``): each module
+    registers its commands on the app as it is imported."""
+    from qualitymonth.cli.localized import QmCommand
+    from qualitymonth.cli.options import app
+
+    groups = dict.fromkeys(COMMANDS.values()) if command is None else [COMMANDS[command]]
+    for group in groups:
+        import_module(f"qualitymonth.cli.{group}")
+    order = list(COMMANDS)
+    app.registered_commands.sort(key=lambda info: order.index(_name_of(info) or ""))
+    # Every command speaks the user's language in its help and its usage errors.
+    for info in app.registered_commands:
+        if info.cls in (None, TyperCommand):
+            info.cls = QmCommand
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the whole app, every command in it
+        return loaded_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: The global options that take a value (``qm --plan FILE list``): what lies between ``qm``
 #: and the command's name.  A test holds this against the options ``app`` really has.
@@ -43,7 +70,7 @@ GLOBAL_VALUE_OPTIONS = frozenset({"--plan", "-p", "--journal", "--as-of", "--lan
 
 def app_for(args: Sequence[str]) -> typer.Typer:
     """The app to run for ``args``: when they name one of qm's commands plainly, an app of
-    that command alone.
+    that command alone, with only its module imported.
 
     Typer turns every registered command into a click command, reading its signature, on
     each run; the one being run is all a run needs.  Anything less plain (no command, an
@@ -51,13 +78,11 @@ def app_for(args: Sequence[str]) -> typer.Typer:
     app, so that help, suggestions and errors see every command.
     """
     name = command_named(args)
-    if name is None or "_QM_COMPLETE" in os.environ:
-        return app
-    chosen = [info for info in app.registered_commands if _name_of(info) == name]
-    if len(chosen) != 1:
-        return app
+    if name not in COMMANDS or "_QM_COMPLETE" in os.environ:
+        return loaded_app()
+    app = loaded_app(name)
     trimmed = copy.copy(app)
-    trimmed.registered_commands = chosen
+    trimmed.registered_commands = [i for i in app.registered_commands if _name_of(i) == name]
     return trimmed
 
 
