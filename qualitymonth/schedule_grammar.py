@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
 from qualitymonth.model import Period, month_period
+from qualitymonth.schedule_point import XUN, Point, match_point
 from qualitymonth.schedule_text import DATE_IN_WORDS, DATEISH
 
 __all__ = ["Reading", "ScheduleError", "read_cell"]
@@ -41,129 +41,6 @@ class Reading(NamedTuple):
 
     periods: tuple[Period, ...]
     weekday_years: frozenset[int] = frozenset()
-
-
-# --------------------------------------------------------------------------- one point
-
-_POINT = re.compile(
-    r"""
-    (?: (?P<year>\d{4})年(?P<fiscal>度)?
-      | (?P<rel>今年|本年度?|当年|明年|次年|翌年|第2年|下1年|去年|上年)
-    )?
-    (?:
-        (?P<half>上半年|下半年)
-      | 第?(?P<quarter>[1-4])季度(?P<qend>末|底)?
-      | (?P<yearend>年底|年末|年终|年内)
-      | (?P<month>\d{1,2})月
-        (?: (?P<day>\d{1,2})日?
-          | (?P<xun>上中旬|中下旬|上旬|中旬|下旬|上半月|下半月
-                   | (?:初|中|底|末)(?=$|[~,、;前后起左开完进结止以之当内期启组召举部报实执全])
-            )  # 9月中 and 9月底前, but not 9月中秋节前
-        )?
-      | (?P<lonexun>上中旬|中下旬|上旬|中旬|下旬)
-      | 月(?P<monthend>底|末)
-      | (?P<now>即日|今日|本通知印发之日|通知印发之日|印发之日|发文之日)
-      | (?P<num>\d{1,4})(?P<dayunit>日)?
-    )?
-    """,
-    re.VERBOSE,
-)
-
-_XUN = {
-    "上旬": (1, 10),
-    "初": (1, 10),
-    "上中旬": (1, 20),
-    "中旬": (11, 20),
-    "中": (11, 20),
-    "中下旬": (11, 31),
-    "下旬": (21, 31),
-    "底": (21, 31),
-    "末": (21, 31),
-    "上半月": (1, 15),
-    "下半月": (16, 31),
-}
-
-
-@dataclass(slots=True)
-class _Point:
-    year: int | None = None  # written explicitly, as a number
-    rel: str | None = None  # 今年, 明年, 次年…
-    fiscal: bool = False  # 2024年度
-    half: str | None = None
-    quarter: int | None = None
-    qend: bool = False
-    yearend: bool = False
-    month: int | None = None
-    day: int | None = None
-    xun: str | None = None
-    monthend: bool = False
-    now: bool = False
-    num: int | None = None
-    dayunit: bool = False
-
-    @property
-    def empty(self) -> bool:
-        return not (
-            self.year is not None
-            or self.rel
-            or self.half
-            or self.quarter
-            or self.yearend
-            or self.month is not None
-            or self.xun
-            or self.monthend
-            or self.now
-            or self.num is not None
-        )
-
-    @property
-    def year_only(self) -> bool:
-        return (self.year is not None or self.rel is not None) and not (
-            self.half
-            or self.quarter
-            or self.yearend
-            or self.month is not None
-            or self.xun
-            or self.monthend
-            or self.now
-            or self.num is not None
-        )
-
-    @property
-    def is_deadline(self) -> bool:
-        """Alone, 9月底, 年底, 三季度末 mean 'by then'."""
-        return (
-            self.yearend
-            or self.qend
-            or self.monthend
-            or (self.day is None and self.xun in ("底", "末"))
-        )
-
-
-def _match_point(s: str, pos: int) -> tuple[_Point, int]:
-    m = _POINT.match(s, pos)
-    assert m is not None  # every part is optional: the pattern always matches
-    g = m.groupdict()
-    xun = g["xun"] or g["lonexun"]
-    return (
-        _Point(
-            year=int(g["year"]) if g["year"] else None,
-            rel=g["rel"],
-            fiscal=bool(g["fiscal"]),
-            half=g["half"],
-            quarter=int(g["quarter"]) if g["quarter"] else None,
-            qend=bool(g["qend"]),
-            yearend=bool(g["yearend"]),
-            month=int(g["month"]) if g["month"] else None,
-            day=int(g["day"]) if g["day"] else None,
-            xun=xun,
-            monthend=bool(g["monthend"]),
-            now=bool(g["now"]),
-            num=int(g["num"]) if g["num"] else None,
-            dayunit=bool(g["dayunit"]),
-        ),
-        m.end(),
-    )
 
 
 # --------------------------------------------------------------------------- one piece
@@ -216,7 +93,7 @@ class _Ctx:
     def fail(self, reason: str = "schedule_unreadable", **params: object) -> ScheduleError:
         return ScheduleError(self.text, reason, **params)
 
-    def resolve_year(self, p: _Point, base: int) -> int:
+    def resolve_year(self, p: Point, base: int) -> int:
         """The year a point names: written, relative to the campaign (今年, 明年) or to the
         point before it (次年), else ``base``."""
         if p.year is not None:
@@ -238,7 +115,7 @@ class _Ctx:
             raise self.fail("schedule_bad_date", date=f"{y}年{m}月{d}日")
         return date(y, m, d)
 
-    def span(self, p: _Point, y: int) -> Period:
+    def span(self, p: Point, y: int) -> Period:
         """The days one point covers, in year ``y``."""
         if p.now:
             if self.issued is None:
@@ -260,7 +137,7 @@ class _Ctx:
                 d = self.day(y, p.month, p.day)
                 return Period(d, d)
             if p.xun:
-                first, last = _XUN[p.xun]
+                first, last = XUN[p.xun]
                 return Period(date(y, p.month, first), date(y, p.month, min(last, whole.end.day)))
             return whole
         if p.year_only:
@@ -379,12 +256,12 @@ def _range(seg: str, ctx: _Ctx) -> list[Period]:
     if open_start:
         lead = _LEADING.match(seg, 1)
         pos = lead.end() if lead else 1
-    a, pos = _match_point(seg, pos)
+    a, pos = match_point(seg, pos)
     if a.empty:
         raise ctx.fail()
-    b: _Point | None = None
+    b: Point | None = None
     if seg.startswith("~", pos):
-        b, pos = _match_point(seg, pos + 1)
+        b, pos = match_point(seg, pos + 1)
         if b.empty or open_start:
             raise ctx.fail()
     kinds, pos = _suffixes(seg, pos)
@@ -394,7 +271,7 @@ def _range(seg: str, ctx: _Ctx) -> list[Period]:
     return [_pair(a, b, ctx)]
 
 
-def _carry_day(p: _Point, ctx: _Ctx) -> None:
+def _carry_day(p: Point, ctx: _Ctx) -> None:
     """17日 after 6月16日, 下旬 after 9月中旬: the month of the piece before."""
     if p.month is None and ctx.last_month is not None and p.year is None and p.rel is None:
         if p.num is not None and p.num <= 31 and (p.dayunit or ctx.last_day):
@@ -409,7 +286,7 @@ def _base_year(ctx: _Ctx) -> int:
     return ctx.last_year if ctx.last_year is not None else ctx.year
 
 
-def _remember(p: _Point, y: int, ctx: _Ctx) -> None:
+def _remember(p: Point, y: int, ctx: _Ctx) -> None:
     if p.year is not None or p.rel is not None:
         ctx.last_year = y
     if p.month is not None:
@@ -417,7 +294,7 @@ def _remember(p: _Point, y: int, ctx: _Ctx) -> None:
         ctx.last_day = p.day is not None
 
 
-def _single(a: _Point, kinds: set[str], open_start: bool, ctx: _Ctx) -> Period:
+def _single(a: Point, kinds: set[str], open_start: bool, ctx: _Ctx) -> Period:
     _carry_day(a, ctx)
     if a.num is not None or ((a.xun or a.monthend) and a.month is None):
         raise ctx.fail()
@@ -437,7 +314,7 @@ def _single(a: _Point, kinds: set[str], open_start: bool, ctx: _Ctx) -> Period:
     return span
 
 
-def _pair(a: _Point, b: _Point, ctx: _Ctx) -> Period:
+def _pair(a: Point, b: Point, ctx: _Ctx) -> Period:
     """Two points joined by a range mark; a bare number takes its unit from the other side
     (9-10月, 5月25-28日, 2024-2026年, 2-3季度)."""
     if a.num is not None and a.month is None:
