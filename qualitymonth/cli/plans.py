@@ -16,40 +16,44 @@ class ImportFormat(StrEnum):
     json = "json"
 
 
+SourceArg = Annotated[Path, typer.Argument(metavar="TABLE", help="CSV, TSV, text, .xlsx or .docx.")]
+OutOpt = Annotated[
+    str | None, typer.Option("--output", "-o", metavar="OUT", help="Plan to write; - for stdout.")
+]
+YearOpt = Annotated[int | None, typer.Option("--year", min=1900, max=2200, help="Campaign year.")]
+NameOpt = Annotated[str | None, typer.Option("--name", help="Campaign name.")]
+IssuerOpt = Annotated[str, typer.Option("--issuer", help="Issuing office.")]
+DocNoOpt = Annotated[str, typer.Option("--doc-no", help="Document number.")]
+IssuedOpt = Annotated[str | None, typer.Option("--issued", metavar="DATE", help="Issue date.")]
+TableOpt = Annotated[
+    int | None, typer.Option("--table", min=1, help="Which table (.docx) or sheet (.xlsx).")
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")]
+FormatOpt = Annotated[ImportFormat, typer.Option("--format", "-f", help="yaml or json.")]
+MapOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--map",
+        metavar="COLUMN=FIELD",
+        help="Read a column qm does not know as a field (repeatable): --map 主责处室=lead.",
+    ),
+]
+
+
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    source: Annotated[
-        Path, typer.Argument(metavar="TABLE", help="CSV, TSV, text, .xlsx or .docx.")
-    ],
-    output: Annotated[
-        str | None,
-        typer.Option("--output", "-o", metavar="OUT", help="Plan to write; - for stdout."),
-    ] = None,
-    year: Annotated[
-        int | None, typer.Option("--year", min=1900, max=2200, help="Campaign year.")
-    ] = None,
-    name: Annotated[str | None, typer.Option("--name", help="Campaign name.")] = None,
-    issuer: Annotated[str, typer.Option("--issuer", help="Issuing office.")] = "",
-    doc_no: Annotated[str, typer.Option("--doc-no", help="Document number.")] = "",
-    issued: Annotated[
-        str | None, typer.Option("--issued", metavar="DATE", help="Issue date.")
-    ] = None,
-    table: Annotated[
-        int | None, typer.Option("--table", min=1, help="Which table (.docx) or sheet (.xlsx).")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
-    fmt: Annotated[
-        ImportFormat, typer.Option("--format", "-f", help="yaml or json.")
-    ] = ImportFormat.yaml,
-    mapping: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--map",
-            metavar="COLUMN=FIELD",
-            help="Read a column qm does not know as a field (repeatable): --map 主责处室=lead.",
-        ),
-    ] = None,
+    source: SourceArg,
+    output: OutOpt = None,
+    year: YearOpt = None,
+    name: NameOpt = None,
+    issuer: IssuerOpt = "",
+    doc_no: DocNoOpt = "",
+    issued: IssuedOpt = None,
+    table: TableOpt = None,
+    force: ForceOpt = False,
+    fmt: FormatOpt = ImportFormat.yaml,
+    mapping: MapOpt = None,
 ) -> None:
     """Turn a copy of the notice's activity table into a plan that qm validate accepts.
 
