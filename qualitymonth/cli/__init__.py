@@ -48,8 +48,8 @@ def loaded_app(command: str | None = None) -> typer.Typer:
     groups = dict.fromkeys(COMMANDS.values()) if command is None else [COMMANDS[command]]
     for group in groups:
         import_module(f"qualitymonth.cli.{group}")
-    order = list(COMMANDS)
-    app.registered_commands.sort(key=lambda info: order.index(_name_of(info) or ""))
+    order = {name: i for i, name in enumerate(COMMANDS)}  # a command not in it goes last
+    app.registered_commands.sort(key=lambda info: order.get(_name_of(info) or "", len(order)))
     # Every command speaks the user's language in its help and its usage errors.
     for info in app.registered_commands:
         if info.cls in (None, TyperCommand):
