@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 from qualitymonth.fields import ACTIVITY_ALIASES
@@ -38,6 +38,7 @@ def raw_value(item: Mapping[Any, Any], key: str, default: Any = None) -> Any:
 _NAME_SPLIT = re.compile(r"[、，,;；]")
 
 
+@lru_cache(maxsize=4096)  # a plan names a few dozen departments, thousands of times
 def department_key(name: str) -> str:
     """What department names are compared by: NFKC (full-width brackets and letters become
     half-width), case and surrounding space ignored."""
