@@ -69,11 +69,10 @@ class Point:
     dayunit: bool = False
 
     @property
-    def empty(self) -> bool:
-        return not (
-            self.year is not None
-            or self.rel
-            or self.half
+    def _below_year(self) -> bool:
+        """Whether the point names anything within a year (a half, quarter, month, day…)."""
+        return bool(
+            self.half
             or self.quarter
             or self.yearend
             or self.month is not None
@@ -84,17 +83,12 @@ class Point:
         )
 
     @property
+    def empty(self) -> bool:
+        return not (self.year is not None or self.rel or self._below_year)
+
+    @property
     def year_only(self) -> bool:
-        return (self.year is not None or self.rel is not None) and not (
-            self.half
-            or self.quarter
-            or self.yearend
-            or self.month is not None
-            or self.xun
-            or self.monthend
-            or self.now
-            or self.num is not None
-        )
+        return (self.year is not None or self.rel is not None) and not self._below_year
 
     @property
     def is_deadline(self) -> bool:
