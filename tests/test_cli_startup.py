@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from qualitymonth.cli import COMMANDS, GLOBAL_VALUE_OPTIONS, _name_of, app, app_for, command_named
 
-from .conftest import SHIPPED
+from .conftest import SHIPPED, Invoke
 
 BUILT = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
@@ -114,4 +114,25 @@ def test_the_trimmed_app_answers_as_the_whole_app(args: list[str], cache_dir: ob
         whole.stdout,
         whole.stderr,
     )
+    assert whole.stdout or whole.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        "--plan PLAN list --dept 质量科",
+        "-p PLAN --as-of=2023-09-30 report --month 9 -f json",
+        "--lang en --plan=PLAN agenda",
+        "--plan PLAN show 99",
+        "-pPLAN list --status todo",
+    ],
+)
+def test_a_real_run_through_main_answers_as_the_whole_app(
+    args: str, qm: Invoke, qm_process: Invoke
+) -> None:
+    """``python -m qualitymonth`` (``main``: one command, one module) in a fresh process,
+    against the whole app with every module loaded."""
+    argv = args.replace("PLAN", str(SHIPPED)).split()
+    alone, whole = qm_process(*argv, env={"COLUMNS": "100"}), qm(*argv)
+    assert (alone.code, alone.stdout, alone.stderr) == (whole.code, whole.stdout, whole.stderr)
     assert whole.stdout or whole.stderr

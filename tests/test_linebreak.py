@@ -409,18 +409,57 @@ def test_the_memo_gives_back_the_lines_it_keeps_and_no_more_than_its_limit(
     import json
 
     from qualitymonth import linebreak
+    from qualitymonth.linebreak import fit
     from qualitymonth.linebreak import learnt as kept
-    from qualitymonth.linebreak.fit import _fit
 
     text = "加大宣传力度，营造“质量月”浓厚氛围"
-    lines = linebreak.spans(text, 10)
+    lines, least = linebreak.spans(text, 10), linebreak.min_width(text)
     data = json.loads(json.dumps(linebreak.memo()))
-    assert [c for c, w, _ in data["lines"] if w == 10] != []
     for c, w, found in data["lines"]:  # every answer kept is the one worked out afresh
-        assert [tuple(line) for line in found] == _fit(c, w)
+        assert [tuple(line) for line in found] == fit._fit(c, w)
+
+    # A process that knows nothing but the memo answers without working anything out.
+    fit._LINES.clear()
+    fit._LEAST.clear()
+
+    def never(*args: object) -> None:
+        raise AssertionError("worked out again")
+
+    with monkeypatch.context() as m:
+        m.setattr(fit, "_fit", never)
+        m.setattr(fit, "_widest_run", never)
+        assert linebreak.load_memo(data)
+        assert linebreak.spans(text, 10) == lines and linebreak.min_width(text) == least
+
+    # It keeps the most recently used answers, no more than its limit.
     monkeypatch.setattr(kept, "KEEP_ANSWERS", 3)
-    for n in range(5, 10):
-        linebreak.min_width("加" * n)
-    least = linebreak.memo()["least"]
-    assert list(least.values())[-1] == linebreak.min_width("加" * 9) and len(least) == 3
-    assert linebreak.load_memo(data) and linebreak.spans(text, 10) == lines
+    texts = ["加" * n + "，" + "加" * n for n in range(5, 10)]
+    for t in texts:
+        linebreak.spans(t, 6)
+        linebreak.min_width(t)
+    linebreak.spans(texts[0], 6)  # used again: kept
+    keys = [(c, w) for c, w, _ in linebreak.memo()["lines"]]
+    assert len(keys) == 3
+    assert keys[-1] == (texts[0], 6) and (texts[-1], 6) in keys and (texts[1], 6) not in keys
+    assert len(linebreak.memo()["least"]) == 3
+
+
+def test_the_memo_works_in_an_install_without_the_rules_source(tmp_path: Path) -> None:
+    """An install of bytecode alone: the rules' files cannot be read, and the memo must
+    still be made and taken (its answers tied to qm's version)."""
+    import shutil
+
+    copy = tmp_path / "qualitymonth"
+    shutil.copytree(ROOT / "qualitymonth", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    subprocess.run([sys.executable, "-m", "compileall", "-b", "-q", str(copy)], check=True)
+    for source in (copy / "linebreak").glob("*.py"):
+        source.unlink()
+    code = (
+        "import qualitymonth.linebreak as lb\n"
+        "assert lb.__file__.endswith('.pyc'), lb.__file__\n"
+        "lines = lb.wrap('加大宣传力度，营造“质量月”浓厚氛围', 10)\n"
+        "data = lb.memo()\n"
+        "assert any(v.endswith(':-') for v in data['versions']), data['versions']\n"
+        "assert lb.load_memo(data) and lb.wrap('加大宣传力度，营造“质量月”浓厚氛围', 10) == lines\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)

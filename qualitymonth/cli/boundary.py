@@ -1,8 +1,9 @@
 """The one error boundary: every :class:`~qualitymonth.errors.QmError`, every usage error and
 every bug end here as one sentence on stderr and an :class:`~qualitymonth.errors.ExitStatus`.
 
-No ``from __future__ import annotations`` in the CLI: Typer reads every command's signature
-on each run, and evaluating string annotations costs more than the annotations themselves.
+No ``from __future__ import annotations`` in the CLI: Typer reads the signature of the
+command being run (:func:`qualitymonth.cli.app_for`) on each run, and evaluating string
+annotations costs more than the annotations themselves.
 """
 
 import os

@@ -29,7 +29,7 @@ TableOpt = Annotated[
     int | None, typer.Option("--table", min=1, help="Which table (.docx) or sheet (.xlsx).")
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")]
-FormatOpt = Annotated[ImportFormat, typer.Option("--format", "-f", help="yaml or json.")]
+ImportFormatOpt = Annotated[ImportFormat, typer.Option("--format", "-f", help="yaml or json.")]
 MapOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -52,7 +52,7 @@ def import_(
     issued: IssuedOpt = None,
     table: TableOpt = None,
     force: ForceOpt = False,
-    fmt: FormatOpt = ImportFormat.yaml,
+    fmt: ImportFormatOpt = ImportFormat.yaml,
     mapping: MapOpt = None,
 ) -> None:
     """Turn a copy of the notice's activity table into a plan that qm validate accepts.

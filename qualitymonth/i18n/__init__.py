@@ -8,8 +8,8 @@ The tables, each ``key: (zh, en)``:
     commands   what the writing commands and ``qm import`` say
     documents  the words of the HTML report, the Excel ledger, the Word report and the forms
 
-Every run loads :mod:`.words`; the others load the first time one of their keys is asked
-for.  A key is in one table only (``tests/test_i18n.py``).
+Every run loads :mod:`.words`; the first key asked for that is not there loads the other
+three.  A key is in one table only (``tests/test_i18n.py``).
 """
 
 from __future__ import annotations

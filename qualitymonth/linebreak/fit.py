@@ -196,11 +196,12 @@ def _paragraph(para: str, width: int) -> list[Line]:
             return [(0, len(para), cells)]
     canon = _canonical(para)
     key = (canon, width)
-    lines = _LINES.get(key)
+    lines = _LINES.pop(key, None)  # put back last: the memo keeps the most recently used
     if lines is None:
         if len(_LINES) >= _CACHE_LIMIT:
             _LINES.clear()
-        lines = _LINES[key] = _fit(canon, width)
+        lines = _fit(canon, width)
+    _LINES[key] = lines
     return lines
 
 
@@ -246,11 +247,12 @@ def min_width(text: str) -> int:
             widest = max(widest, text_width(para.rstrip(" ")))
             continue
         canon = _canonical(para)
-        least = _LEAST.get(canon)
+        least = _LEAST.pop(canon, None)  # put back last, as in _paragraph
         if least is None:
             if len(_LEAST) >= _CACHE_LIMIT:
                 _LEAST.clear()
-            least = _LEAST[canon] = _widest_run(canon)
+            least = _widest_run(canon)
+        _LEAST[canon] = least
         widest = max(widest, least)
     return widest
 

@@ -17,8 +17,8 @@ from qualitymonth.linebreak.fit import _LEAST, _LINES
 from qualitymonth.linebreak.uax import _UAX
 
 _FORMAT = 2
-#: The finished answers kept at most (the newest): enough for the tables of a few plans at a
-#: few widths, small enough to read in about a millisecond.
+#: The finished answers kept at most (the most recently used): enough for the tables of a few
+#: plans at a few widths, small enough to read in about a millisecond.
 KEEP_ANSWERS = 2000
 
 
@@ -68,18 +68,22 @@ def memo_size() -> int:
 
 
 def _newest(items: Any) -> Any:
-    """The last :data:`KEEP_ANSWERS` of ``items`` (a dict's, oldest first)."""
+    """The last :data:`KEEP_ANSWERS` of ``items`` (a dict's, least recently used first: a
+    hit moves an answer to the end, see :mod:`.fit`)."""
     items = list(items)
     return islice(items, max(0, len(items) - KEEP_ANSWERS), None)
 
 
 def _versions() -> list[str]:
-    """What the memo's answers depend on: the files of ``uniseg``, ``rich.cells`` and this
-    package's rules (found without importing anything)."""
+    """What the memo's answers depend on: qm's version and the files of ``uniseg``,
+    ``rich.cells`` and this package's rules (found without importing anything; a file that
+    cannot be read, as in an install of bytecode alone, counts as unknown)."""
     import importlib.util
     import os
 
-    found = []
+    from qualitymonth.version import __version__
+
+    found = [f"qm:{__version__}"]
     for name in ("uniseg", "rich", "qualitymonth.linebreak"):
         spec = importlib.util.find_spec(name)
         origins = [spec.origin] if spec is not None and spec.origin else []
@@ -89,6 +93,10 @@ def _versions() -> list[str]:
         if not origins:
             found.append(f"{name}:-")
         for origin in origins:
-            stat = os.stat(origin)
+            try:
+                stat = os.stat(origin)
+            except OSError:
+                found.append(f"{name}:{origin}:-")
+                continue
             found.append(f"{name}:{origin}:{stat.st_size}:{stat.st_mtime_ns}")
     return found
