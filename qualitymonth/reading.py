@@ -79,7 +79,7 @@ class JournalReader:
             self._indexed = True
             cache_dir = self.cache_dir
             if cache_dir is not None and _usable(cache_dir):
-                from qualitymonth.journal.index import load_index
+                from qualitymonth.journal.index_store import load_index
 
                 known = (a.id for a in self.loaded.plan.activities)
                 self._index = load_index(self.journal, known, cache_dir)

@@ -25,7 +25,8 @@ from hypothesis import strategies as st
 from qualitymonth.errors import Problem
 from qualitymonth.journal import encode, iter_events, parse_line
 from qualitymonth.journal.events import Event
-from qualitymonth.journal.index import _ENCODE, StaleIndex, _canonical, load_index
+from qualitymonth.journal.index import _ENCODE, StaleIndex, _canonical
+from qualitymonth.journal.index_store import load_index
 from qualitymonth.plan import load_plan
 from qualitymonth.porcelain import activity_json
 from qualitymonth.state import ActivityState, fold, states_from
