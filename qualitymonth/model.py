@@ -1,6 +1,6 @@
 """The plan as the rest of qm uses it: plain frozen values.  No I/O, no pydantic.
 
-A plan is validated once, by :mod:`qualitymonth.schema` (pydantic), and from then on lives as
+A plan is validated once, by :mod:`qualitymonth.plan.schema` (pydantic), and from then on lives as
 these light objects, which the plan cache can rebuild from JSON without importing pydantic.
 """
 

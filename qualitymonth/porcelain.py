@@ -1,4 +1,4 @@
-"""The stable JSON: every shape of PRODUCT.md "JSON shapes", in this one module.
+"""The stable JSON: every shape ``--format json`` and the library give, in this one module.
 
 These are the scripting interface (``--format json``) and the library's return values:
 English field names, language-neutral values (status ``todo``/``doing``/``done`` whatever

@@ -8,7 +8,7 @@ go to ``on_warning`` as they are found, and are kept in :attr:`Workspace.warning
 
 Two kinds of method:
 
-- the public API of PRODUCT.md ("The library under the CLI"): :meth:`states`,
+- the public API (the README's "Use it from Python"): :meth:`states`,
   :meth:`report`, :meth:`agenda`, :meth:`log`, :meth:`show`, :meth:`record` return plain
   values with the fields of the JSON (:mod:`qualitymonth.porcelain`);
 - the values behind them (:meth:`activity_states`, :meth:`build_report`, …), which the

@@ -2,7 +2,7 @@
 every line of a long journal.
 
 For each activity the index holds its deciding events (the latest that set its status, its
-percent and its note: :func:`progress.fold` needs nothing else) and where in the file each
+percent and its note: :func:`qualitymonth.state.fold` needs nothing else) and where in the file each
 note lies, with the problems of the lines it skipped.  It covers the journal's first ``size``
 bytes, whole lines only, and is used only while those bytes still hash to what it recorded
 and the plan has the same activity ids; the lines appended since are read and folded in (and

@@ -36,9 +36,8 @@ plan, so a new sentence costs a few dictionary look-ups a character.
 
 How the tables use it:
 
-- ``render.list_table`` draws its own table: call :func:`wrap_cells` where it calls
-  ``render.wrap_cells`` today (same arguments, same result: ``[(line, cells), ...]``), e.g.
-  ``from qualitymonth.linebreak import wrap_cells`` at the top of the function;
+- ``output.table.list_table`` draws its own table and calls :func:`wrap_cells` for a cell
+  too wide for its column (``[(line, cells), ...]``);
 - a Rich table wraps its cells itself, with its own algorithm: give it a :class:`Wrapped`
   instead of a ``Text`` (``table.add_row(str(a.id), Wrapped(cell_text(a.theme)), ...)``).
   Rich measures it (widest line, widest unbreakable run), picks the column width as for any

@@ -208,7 +208,7 @@ def _paragraph(para: str, width: int) -> list[Line]:
 def wrap_cells(text: str, width: int) -> list[tuple[str, int]]:
     """``text`` as lines of at most ``width`` terminal cells, each with the cells it takes.
 
-    The same contract as ``render.wrap_cells`` (which cuts anywhere), broken as Chinese
+    The same contract as ``output.text.wrap_cells`` (which cuts anywhere), broken as Chinese
     typesetting breaks lines; see the module's docstring.  Spaces at a break are dropped.
     """
     width = max(width, 1)

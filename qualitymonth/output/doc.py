@@ -1,6 +1,6 @@
 """Reading a writer's document: text made safe, dates, periods and status words.
 
-The document is plain JSON-shaped values (PRODUCT.md "JSON shapes"); its text comes from the
+The document is plain JSON-shaped values (:mod:`qualitymonth.porcelain`); its text comes from the
 plan and the journal and is never trusted.  Shared by the html and ics writers.  Pure.
 """
 
