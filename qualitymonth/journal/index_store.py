@@ -194,7 +194,7 @@ def _store(entry: Path, where: str, index: JournalIndex) -> None:
         "lines": index.extent.lines,
         "sha256": index.sha256.hexdigest(),
         "last_date": index.last_date.isoformat() if index.last_date else None,
-        "problems": [[p.line, p.key, p.params] for p in index.problems],
+        "problems": [[p.line, p.key, dict(p.params)] for p in index.problems],
         "problem_count": index.problem_count,
         # Column by column, and the slots as packed numbers: half the parsing of rows.
         "events": dict(zip(_EVENT_COLUMNS, columns, strict=True)),

@@ -43,7 +43,7 @@ class LoadedPlan:
                 for ident, p in self.periods.items()
             ],
             "problems": [
-                [p.line, p.col, p.key, p.params, p.activity] for p in self.schedule_problems
+                [p.line, p.col, p.key, dict(p.params), p.activity] for p in self.schedule_problems
             ],
             "spans": [
                 [ident, [[p.start.isoformat(), p.end.isoformat()] for p in spans]]
