@@ -124,3 +124,9 @@ def cli_json(qm: list[str], env: dict[str, str], *args: str) -> Any:
 
     out = subprocess.run([*qm, *args, "--format", "json"], env=env, capture_output=True, check=True)
     return json.loads(out.stdout.decode("utf-8"))
+
+
+def report_document(qm: list[str], env: dict[str, str]) -> Any:
+    """The document a binary report writer renders: the report's JSON with the activities in
+    scope (what ``output.document`` gives the writer inside qm)."""
+    return cli_json(qm, env, "report") | {"activities": cli_json(qm, env, "list")}

@@ -25,7 +25,15 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _common import ROOT, base_env, cli_json, interleaved_ms, qm_command, sized_plan, table
+from _common import (
+    ROOT,
+    base_env,
+    interleaved_ms,
+    qm_command,
+    report_document,
+    sized_plan,
+    table,
+)
 
 from qualitymonth.output.docx import render_report
 
@@ -60,7 +68,7 @@ def main() -> None:
             folder.mkdir()
             plan, _ = sized_plan(folder, n)
             env = base_env(QM_PLAN=str(plan), QM_CACHE_DIR=str(folder / "cache"))
-            doc = cli_json(qm, env, "report") | {"activities": cli_json(qm, env, "list")}
+            doc = report_document(qm, env)
             saved = folder / "doc.json"
             saved.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
             ms, size = render_ms(doc, args.runs)

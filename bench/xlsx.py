@@ -24,7 +24,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _common import base_env, cli_json, qm_command, run, sized_plan, table
+from _common import base_env, qm_command, report_document, run, sized_plan, table
 
 from qualitymonth.output import xlsx
 
@@ -65,8 +65,7 @@ def main() -> None:
             folder.mkdir()
             plan, _ = sized_plan(folder, n)
             env = base_env(QM_PLAN=str(plan), QM_CACHE_DIR=str(folder / "cache"))
-            report = cli_json(qm, env, "report")
-            doc = report | {"activities": cli_json(qm, env, "list")}
+            doc = report_document(qm, env)
             size = len(xlsx.render_report(doc, {}))
             commands = [[*qm, "report", "--format", "md"]]
             out = folder / "ledger.xlsx"
