@@ -46,6 +46,20 @@ def _need(module: str, package: str) -> Any:
         raise DataError("import_needs_package", package=package) from None
 
 
+def _choose(
+    items: list[Any], table: int | None, shown: str, has_header: Callable[[Any], bool]
+) -> int:
+    """The index of the table (or sheet) to read: ``--table N`` (counted from 1), else the
+    first with a header row, else the first."""
+    if table is not None:
+        if not 1 <= table <= len(items):
+            raise DataError("import_no_table", path=shown, table=table, count=len(items))
+        return table - 1
+    if not items:
+        raise DataError("import_no_tables", path=shown)
+    return next((i for i, item in enumerate(items) if has_header(item)), 0)
+
+
 # --------------------------------------------------------------------------- xlsx
 
 
@@ -60,15 +74,9 @@ def xlsx_table(data: bytes, shown: str, table: int | None, is_header: IsHeader) 
         raise DataError(
             "file_unreadable", path=shown, reason=str(exc) or type(exc).__name__
         ) from None
-    if table is not None:
-        if not 1 <= table <= len(sheets):
-            raise DataError("import_no_table", path=shown, table=table, count=len(sheets))
-        sheet = sheets[table - 1]
-    else:
-        sheet = next((s for s in sheets if _has_header(_sheet_rows(s, 1), is_header)), None)
-        sheet = sheet or (sheets[0] if sheets else None)
-        if sheet is None:
-            raise DataError("import_no_tables", path=shown)
+    sheet = sheets[
+        _choose(sheets, table, shown, lambda s: _has_header(_sheet_rows(s, 1), is_header))
+    ]
     merged = _merged_ranges(data, getattr(sheet, "_worksheet_path", ""))
     source = Source(shown, sheet.title)
     return Table(source, _filled(_sheet_rows(sheet, None, source), merged))
@@ -172,23 +180,12 @@ def docx_table(data: bytes, shown: str, table: int | None, is_header: IsHeader) 
         raise DataError(
             "file_unreadable", path=shown, reason=str(exc) or type(exc).__name__
         ) from None
-    if table is not None:
-        if not 1 <= table <= len(tables):
-            raise DataError("import_no_table", path=shown, table=table, count=len(tables))
-        index = table - 1
-    else:
-        index = next(
-            (
-                i
-                for i, t in enumerate(tables)
-                if any(is_header(_row_texts(r)) for r in t.rows[:HEADER_SEARCH])
-            ),
-            -1,
-        )
-        if index < 0:
-            if not tables:
-                raise DataError("import_no_tables", path=shown)
-            index = 0
+    index = _choose(
+        tables,
+        table,
+        shown,
+        lambda t: any(is_header(_row_texts(r)) for r in t.rows[:HEADER_SEARCH]),
+    )
     chosen = tables[index]
     source = Source(shown, f"表{index + 1}")
     if len(chosen.rows) > MAX_RAW_ROWS:
